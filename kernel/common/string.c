@@ -1,0 +1,86 @@
+/*
+ * Byte-at-a-time implementations of string.h: short and obviously correct
+ * rather than fast. GCC may turn struct copies into calls to memcpy and
+ * memset, which is why these exact names must exist.
+ */
+#include "string.h"
+
+void *memset(void *dst, int byte, size_t n)
+{
+	unsigned char *d = dst;
+	while (n-- > 0)
+		*d++ = (unsigned char)byte;
+	return dst;
+}
+
+void *memcpy(void *dst, const void *src, size_t n)
+{
+	return memmove(dst, src, n);
+}
+
+void *memmove(void *dst, const void *src, size_t n)
+{
+	unsigned char *d = dst;
+	const unsigned char *s = src;
+	if (d < s) {
+		while (n-- > 0)
+			*d++ = *s++;
+	} else {
+		while (n-- > 0)
+			d[n] = s[n];
+	}
+	return dst;
+}
+
+int memcmp(const void *a, const void *b, size_t n)
+{
+	const unsigned char *x = a, *y = b;
+	for (; n > 0; n--, x++, y++) {
+		if (*x != *y)
+			return *x - *y;
+	}
+	return 0;
+}
+
+size_t strlen(const char *s)
+{
+	size_t n = 0;
+	while (s[n] != '\0')
+		n++;
+	return n;
+}
+
+int strcmp(const char *a, const char *b)
+{
+	while (*a != '\0' && *a == *b) {
+		a++;
+		b++;
+	}
+	return (unsigned char)*a - (unsigned char)*b;
+}
+
+int strncmp(const char *a, const char *b, size_t n)
+{
+	for (; n > 0; n--, a++, b++) {
+		if (*a != *b || *a == '\0')
+			return (unsigned char)*a - (unsigned char)*b;
+	}
+	return 0;
+}
+
+char *strchr(const char *s, int c)
+{
+	for (; *s != '\0'; s++) {
+		if (*s == (char)c)
+			return (char *)s;
+	}
+	return c == '\0' ? (char *)s : 0;
+}
+
+void strlcpy(char *dst, const char *src, size_t size)
+{
+	size_t i = 0;
+	for (; i + 1 < size && src[i] != '\0'; i++)
+		dst[i] = src[i];
+	dst[i] = '\0';
+}

@@ -1,0 +1,24 @@
+/*
+ * Kernel call numbers: the contract between user/lib/syscall.S and
+ * kernel/syscall.c. A program puts the number in a7, arguments in a0..a5,
+ * executes ecall, and finds the result in a0. docs/syscalls.md describes each.
+ */
+#ifndef COMMON_SYSCALL_NUMBERS_H
+#define COMMON_SYSCALL_NUMBERS_H
+
+#define SYS_EXIT 0
+#define SYS_GETPID 1
+#define SYS_YIELD 2
+#define SYS_SLEEP 3
+#define SYS_UPTIME 4
+#define SYS_CONSOLE_WRITE 5
+#define SYS_CONSOLE_READ 6
+#define SYS_SPAWN 7
+#define SYS_WAIT 8
+
+#define SYSCALL_COUNT 9
+
+/* Clock ticks per second: the unit of sleep() and uptime(). */
+#define TICKS_PER_SECOND 100
+
+#endif

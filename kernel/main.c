@@ -1,0 +1,87 @@
+/*
+ * The kernel's C entry points. entry.S turns on paging and calls
+ * kernel_main() on the boot hart, and kernel_main_secondary() on every
+ * other hart once the boot hart has started them. docs/boot.md walks
+ * through the whole path from OpenSBI to the first user instruction.
+ */
+#include "boot_image.h"
+#include "common/string.h"
+#include "fdt.h"
+#include "hart.h"
+#include "lock.h"
+#include "memlayout.h"
+#include "page_alloc.h"
+#include "panic.h"
+#include "printk.h"
+#include "proc.h"
+#include "sched.h"
+#include "timer.h"
+#include "vm.h"
+
+#define INIT_NAME_MAX 32
+
+/* Set by the linker script (kernel.ld). */
+extern char kernel_image_end[];
+
+static struct boot_info boot_info;
+
+/* Hands every page of RAM to the allocator except those in use at boot. */
+static void init_memory(uint64_t fdt_pa)
+{
+	page_alloc_reserve(boot_info.memory_base, virt_to_phys(kernel_image_end));
+	page_alloc_reserve(fdt_pa, fdt_pa + boot_info.fdt_size);
+	if (boot_info.initrd_start != 0)
+		page_alloc_reserve(boot_info.initrd_start, boot_info.initrd_end);
+	page_alloc_add_range(boot_info.memory_base, boot_info.memory_base + boot_info.memory_size);
+}
+
+/* Starts the first process, named by init=NAME in the boot arguments. */
+static void start_init(void)
+{
+	struct arguments args = { 0 };
+	if (!bootargs_get(boot_info.bootargs, "init", args.text, INIT_NAME_MAX))
+		strlcpy(args.text, "init", INIT_NAME_MAX);
+	args.pointers[0] = args.text;
+	args.count = 1;
+
+	if (boot_image_init(&boot_info) < 0)
+		panic("no boot image: QEMU needs -initrd build/bootimg (see the Makefile)");
+	struct image_source image;
+	if (boot_image_find(args.text, &image) < 0)
+		panic("init=%s: no such program in the boot image", args.text);
+	int pid = proc_create(&image, &args, 0, PRIORITY_SERVER);
+	if (pid < 0)
+		panic("cannot start %s: error %d", args.text, pid);
+	printk("kernel: starting %s as pid %d\n", args.text, pid);
+}
+
+void kernel_main(uint64_t hartid, uint64_t fdt_pa)
+{
+	kernel_lock();
+	hart_init_this(hartid);
+	if (fdt_read_boot_info(phys_to_virt(fdt_pa), &boot_info) < 0)
+		panic("no device tree at 0x%lx", fdt_pa);
+	printk("\nkernel: booting on hart %lu; %d harts, %lu MiB of RAM at 0x%lx\n", hartid,
+	       boot_info.hart_count, boot_info.memory_size >> 20, boot_info.memory_base);
+	printk("kernel: boot arguments \"%s\"\n", boot_info.bootargs);
+
+	vm_init_kernel(&boot_info);
+	init_memory(fdt_pa);
+	printk("kernel: %lu pages free\n", page_alloc_free_count());
+
+	start_init();
+	hart_start_others(&boot_info);
+	timer_init_hart(boot_info.timebase_frequency);
+	printk("kernel: hart %lu online\n", hartid);
+	sched_leave_kernel();
+}
+
+void kernel_main_secondary(uint64_t hartid)
+{
+	kernel_lock();
+	hart_init_this(hartid);
+	vm_switch_to_kernel();
+	timer_init_hart(boot_info.timebase_frequency);
+	printk("kernel: hart %lu online\n", hartid);
+	sched_leave_kernel();
+}

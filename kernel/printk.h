@@ -1,0 +1,16 @@
+/*
+ * Kernel messages on the debug console (through SBI, so they work from the
+ * first instruction). Every caller holds the big kernel lock, or is the
+ * only hart running, so whole messages never interleave.
+ */
+#ifndef KERNEL_PRINTK_H
+#define KERNEL_PRINTK_H
+
+#include <stddef.h>
+
+/* printf-style; the conversions are listed in common/format.h. */
+void printk(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Writes n raw bytes, for user programs' console output. */
+void console_put_bytes(const char *bytes, size_t n);
+
+#endif

@@ -1,0 +1,201 @@
+/*
+ * Creating and ending processes. A process is born from an ELF image with
+ * a stack holding its arguments, and ends by exit() or by a fault; its
+ * parent collects the exit status with wait(). Orphans need no one: a
+ * process whose parent is gone is freed as soon as it exits.
+ */
+#include "boot_image.h"
+#include "common/errors.h"
+#include "common/string.h"
+#include "elf.h"
+#include "hart.h"
+#include "memlayout.h"
+#include "panic.h"
+#include "printk.h"
+#include "proc.h"
+#include "riscv.h"
+#include "sbi.h"
+#include "sched.h"
+#include "syscall.h"
+
+/* The status a process killed for a fault leaves to its parent. */
+#define EXIT_STATUS_FAULT (-1)
+
+struct proc procs[MAX_PROCS];
+static int next_pid = 1;
+
+static struct proc *find_free_slot(void)
+{
+	for (int i = 0; i < MAX_PROCS; i++) {
+		if (procs[i].state == PROC_FREE)
+			return &procs[i];
+	}
+	return 0;
+}
+
+static void free_slot(struct proc *p)
+{
+	memset(p, 0, sizeof(*p));
+	p->state = PROC_FREE;
+}
+
+int proc_count(void)
+{
+	int count = 0;
+	for (int i = 0; i < MAX_PROCS; i++)
+		count += procs[i].state != PROC_FREE;
+	return count;
+}
+
+/*
+ * Lays out the arguments at the top of the new stack: the strings, then
+ * the argv array of pointers to them, ending in a null pointer, with sp
+ * left 16-byte aligned as the RISC-V psABI requires.
+ */
+static int push_arguments(pte_t *root, const struct arguments *args, uint64_t *sp, uint64_t *argv)
+{
+	uint64_t pointers[MAX_ARGS + 1];
+	uint64_t top = USER_STACK_TOP;
+	for (int i = 0; i < args->count; i++) {
+		uint64_t length = strlen(args->pointers[i]) + 1;
+		top -= length;
+		int error = vm_copy_out(root, top, args->pointers[i], length);
+		if (error < 0)
+			return error;
+		pointers[i] = top;
+	}
+	pointers[args->count] = 0;
+	top = (top - (args->count + 1) * sizeof(uint64_t)) & ~15UL;
+	*argv = top;
+	*sp = top;
+	return vm_copy_out(root, top, pointers, (args->count + 1) * sizeof(uint64_t));
+}
+
+static void set_name(struct proc *p, const char *path)
+{
+	const char *slash = path;
+	for (const char *c = path; *c != '\0'; c++) {
+		if (*c == '/')
+			slash = c + 1;
+	}
+	strlcpy(p->name, slash, sizeof(p->name));
+}
+
+/* Builds the new address space: program, stack with arguments, boot image. */
+static int build_address_space(pte_t *root, const struct image_source *image, const struct arguments *args,
+			       struct trap_frame *frame)
+{
+	uint64_t entry = 0, sp = 0, argv = 0;
+	int error = elf_load(root, image, &entry);
+	if (error == 0)
+		error = vm_map_new_pages(root, USER_STACK_TOP - USER_STACK_PAGES * PAGE_SIZE,
+					 USER_STACK_PAGES * PAGE_SIZE, PTE_R | PTE_W | PTE_U);
+	if (error == 0)
+		error = boot_image_map_into(root);
+	if (error == 0)
+		error = push_arguments(root, args, &sp, &argv);
+	if (error < 0)
+		return error;
+	memset(frame, 0, sizeof(*frame));
+	frame->pc = entry;
+	frame->regs[REG_SP] = sp;
+	frame->regs[REG_A0] = args->count;
+	frame->regs[REG_A1] = argv;
+	return 0;
+}
+
+int proc_create(const struct image_source *image, const struct arguments *args, struct proc *parent,
+		enum proc_priority priority)
+{
+	struct proc *p = find_free_slot();
+	if (p == 0 || args->count < 1)
+		return p == 0 ? -E_NOMEM : -E_INVAL;
+	pte_t *root = vm_create();
+	if (root == 0)
+		return -E_NOMEM;
+	int error = build_address_space(root, image, args, &p->frame);
+	if (error < 0) {
+		vm_free(root);
+		return error;
+	}
+	p->pid = next_pid++;
+	set_name(p, args->pointers[0]);
+	p->root = root;
+	p->parent = parent;
+	p->priority = priority;
+	sched_make_ready(p);
+	return p->pid;
+}
+
+static int waits_for(const struct proc *parent, const struct proc *child)
+{
+	return parent->state == PROC_WAITING && (parent->wait_pid == -1 || parent->wait_pid == child->pid);
+}
+
+void proc_exit(struct proc *p, int status)
+{
+	for (int i = 0; i < MAX_PROCS; i++) {
+		struct proc *child = &procs[i];
+		if (child->state == PROC_FREE || child->parent != p)
+			continue;
+		child->parent = 0;
+		if (child->state == PROC_ZOMBIE)
+			free_slot(child);
+	}
+	/* Never free the page table this hart is using. */
+	if (r_satp() == vm_satp(p->root))
+		vm_switch_to_kernel();
+	vm_free(p->root);
+	p->root = 0;
+	if (p->state == PROC_READY)
+		sched_remove(p);
+	if (this_hart()->current == p)
+		this_hart()->current = 0;
+
+	struct proc *parent = p->parent;
+	if (parent != 0 && waits_for(parent, p)) {
+		parent->frame.regs[REG_A0] = p->pid;
+		parent->frame.regs[REG_A1] = (uint64_t)(int64_t)status;
+		sched_make_ready(parent);
+		free_slot(p);
+	} else if (parent != 0) {
+		p->state = PROC_ZOMBIE;
+		p->exit_status = status;
+	} else {
+		free_slot(p);
+	}
+
+	if (proc_count() == 0) {
+		printk("kernel: no processes left, shutting down\n");
+		sbi_shutdown();
+	}
+}
+
+void proc_kill_for_fault(struct proc *p, uint64_t scause, uint64_t sepc, uint64_t stval)
+{
+	printk("kernel: killed pid %d (%s): %s (scause 0x%lx), sepc=0x%lx, stval=0x%lx\n", p->pid, p->name,
+	       scause_name(scause), scause, sepc, stval);
+	proc_exit(p, EXIT_STATUS_FAULT);
+}
+
+long proc_wait(struct proc *p, int pid)
+{
+	int has_child = 0;
+	for (int i = 0; i < MAX_PROCS; i++) {
+		struct proc *child = &procs[i];
+		if (child->state == PROC_FREE || child->parent != p || (pid != -1 && child->pid != pid))
+			continue;
+		has_child = 1;
+		if (child->state == PROC_ZOMBIE) {
+			long child_pid = child->pid;
+			p->frame.regs[REG_A1] = (uint64_t)(int64_t)child->exit_status;
+			free_slot(child);
+			return child_pid;
+		}
+	}
+	if (!has_child)
+		return -E_CHILD;
+	p->state = PROC_WAITING;
+	p->wait_pid = pid;
+	return SYSCALL_NO_RESULT;
+}

@@ -1,0 +1,86 @@
+/*
+ * Processes: a fixed table of MAX_PROCS slots, each one single-threaded
+ * process with its own address space and trap frame. A process blocked in
+ * the kernel keeps no kernel stack: its state says what it waits for, and
+ * whoever ends the wait writes the call's result into its trap frame.
+ */
+#ifndef KERNEL_PROC_H
+#define KERNEL_PROC_H
+
+#include <stdint.h>
+#include "trap.h"
+#include "vm.h"
+
+#define PROC_NAME_MAX 16
+
+enum proc_state {
+	PROC_FREE,     /* an unused slot */
+	PROC_READY,    /* on a ready queue, waiting for a hart */
+	PROC_RUNNING,  /* on a hart */
+	PROC_SLEEPING, /* in sleep(), until wake_tick */
+	PROC_WAITING,  /* in wait(), until a child exits */
+	PROC_READING,  /* in console_read(), until a key is pressed */
+	PROC_ZOMBIE,   /* exited; its parent has not collected the status yet */
+};
+
+/* Scheduling priorities: a lower number always runs first (sched.c). */
+enum proc_priority {
+	PRIORITY_DRIVER = 0,
+	PRIORITY_SERVER = 1,
+	PRIORITY_USER = 2,
+	PRIORITY_LEVELS = 3,
+};
+
+struct proc {
+	struct trap_frame frame; /* saved user registers; sscratch points here while it runs */
+	int pid;
+	char name[PROC_NAME_MAX];
+	enum proc_state state;
+	enum proc_priority priority;
+	pte_t *root;             /* its address space */
+	struct proc *parent;     /* 0 once the parent has exited */
+	struct proc *next_ready; /* link in its ready queue */
+	int exit_status;         /* valid in PROC_ZOMBIE */
+	int wait_pid;            /* PROC_WAITING: the child awaited, or -1 for any */
+	uint64_t wake_tick;      /* PROC_SLEEPING: uptime tick to wake at */
+	uint64_t read_buffer;    /* PROC_READING: user address and length to fill */
+	uint64_t read_length;
+};
+
+/* Where spawn() finds an ELF image: in kernel memory (owner 0) or in a process's memory. */
+struct image_source {
+	pte_t *owner_root;
+	uint64_t address;
+	uint64_t size;
+};
+
+#define MAX_ARGS 16
+#define ARGV_TEXT_MAX 512
+
+/* Program arguments, gathered in the kernel before they go on the new stack. */
+struct arguments {
+	int count;
+	int text_used;
+	char *pointers[MAX_ARGS];  /* into text */
+	char text[ARGV_TEXT_MAX];
+};
+
+extern struct proc procs[MAX_PROCS];
+
+/*
+ * Creates a process from an ELF image, with args (args->pointers[0] names
+ * it), as a child of parent (0 for init), and makes it ready.
+ * Returns its pid, or -E_NOMEM, -E_NOEXEC, -E_FAULT.
+ */
+int proc_create(const struct image_source *image, const struct arguments *args, struct proc *parent,
+		enum proc_priority priority);
+/* Ends p with status: frees its memory, hands the status to its parent. */
+void proc_exit(struct proc *p, int status);
+/* Kills p for a fault it caused, with one line saying why. */
+void proc_kill_for_fault(struct proc *p, uint64_t scause, uint64_t sepc, uint64_t stval);
+/* wait(): collects a child's exit, or blocks. Returns the pid, -E_CHILD, or blocks. */
+long proc_wait(struct proc *p, int pid);
+/* The number of slots in use. */
+int proc_count(void);
+
+#endif

@@ -1,0 +1,113 @@
+/*
+ * System call dispatch and the small calls that need no module of their
+ * own. Arguments arrive in the caller's saved registers; anything that is
+ * a user pointer is handed to vm_copy_in/out, which check it.
+ */
+#include "common/errors.h"
+#include "common/syscall_numbers.h"
+#include "console.h"
+#include "proc.h"
+#include "sched.h"
+#include "syscall.h"
+#include "timer.h"
+
+static long sys_exit(struct proc *p)
+{
+	proc_exit(p, (int)p->frame.regs[REG_A0]);
+	return SYSCALL_NO_RESULT;
+}
+
+static long sys_getpid(struct proc *p)
+{
+	return p->pid;
+}
+
+static long sys_yield(struct proc *p)
+{
+	p->frame.regs[REG_A0] = 0;
+	sched_yield_current();
+	return SYSCALL_NO_RESULT;
+}
+
+/* sleep(ticks): 0 returns at once; a negative count is an error. */
+static long sys_sleep(struct proc *p)
+{
+	long ticks = (long)p->frame.regs[REG_A0];
+	if (ticks < 0)
+		return -E_INVAL;
+	if (ticks == 0)
+		return 0;
+	timer_sleep(p, ticks);
+	return SYSCALL_NO_RESULT;
+}
+
+static long sys_uptime(struct proc *p)
+{
+	(void)p;
+	return (long)timer_uptime_ticks();
+}
+
+/* Reads the argv array of another process into args: at most MAX_ARGS strings, ARGV_TEXT_MAX bytes. */
+static int copy_arguments_in(struct proc *p, uint64_t user_argv, struct arguments *args)
+{
+	args->count = 0;
+	args->text_used = 0;
+	for (;;) {
+		uint64_t user_string;
+		int error = vm_copy_in(p->root, &user_string, user_argv + args->count * sizeof(uint64_t),
+				       sizeof(user_string));
+		if (error < 0)
+			return error;
+		if (user_string == 0)
+			return args->count == 0 ? -E_INVAL : 0;
+		if (args->count == MAX_ARGS)
+			return -E_2BIG;
+		char *text = args->text + args->text_used;
+		long length = vm_copy_string_in(p->root, text, user_string, ARGV_TEXT_MAX - args->text_used);
+		if (length < 0)
+			return (int)length;
+		args->pointers[args->count++] = text;
+		args->text_used += length + 1;
+	}
+}
+
+/* spawn(image, size, argv): a new child process running the ELF image at [image, image + size). */
+static long sys_spawn(struct proc *p)
+{
+	struct arguments args;
+	int error = copy_arguments_in(p, p->frame.regs[REG_A2], &args);
+	if (error < 0)
+		return error;
+	struct image_source image = { p->root, p->frame.regs[REG_A0], p->frame.regs[REG_A1] };
+	enum proc_priority priority = p->priority > PRIORITY_USER ? p->priority : PRIORITY_USER;
+	return proc_create(&image, &args, p, priority);
+}
+
+/* wait(pid): pid -1 means any child. Returns the child's pid in a0 and its exit status in a1. */
+static long sys_wait(struct proc *p)
+{
+	long pid = (long)p->frame.regs[REG_A0];
+	if (pid < -1 || pid == 0)
+		return -E_INVAL;
+	return proc_wait(p, (int)pid);
+}
+
+static long (*const syscall_handlers[SYSCALL_COUNT])(struct proc *) = {
+	[SYS_EXIT] = sys_exit,
+	[SYS_GETPID] = sys_getpid,
+	[SYS_YIELD] = sys_yield,
+	[SYS_SLEEP] = sys_sleep,
+	[SYS_UPTIME] = sys_uptime,
+	[SYS_CONSOLE_WRITE] = sys_console_write,
+	[SYS_CONSOLE_READ] = sys_console_read,
+	[SYS_SPAWN] = sys_spawn,
+	[SYS_WAIT] = sys_wait,
+};
+
+void syscall_dispatch(struct proc *p)
+{
+	uint64_t number = p->frame.regs[REG_A7];
+	long result = number < SYSCALL_COUNT ? syscall_handlers[number](p) : -E_NOSYS;
+	if (result != SYSCALL_NO_RESULT)
+		p->frame.regs[REG_A0] = (uint64_t)result;
+}

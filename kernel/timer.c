@@ -1,0 +1,61 @@
+/*
+ * Timer ticks through the SBI TIME extension (SBI spec §6). The time CSR
+ * counts at the same rate on every hart, so uptime is simply time divided
+ * by the tick length, and harts need not agree on anything else.
+ */
+#include "common/syscall_numbers.h"
+#include "console.h"
+#include "hart.h"
+#include "proc.h"
+#include "riscv.h"
+#include "sbi.h"
+#include "sched.h"
+#include "timer.h"
+
+static uint64_t time_per_tick;
+
+void timer_init_hart(uint64_t timebase_frequency)
+{
+	time_per_tick = timebase_frequency / TICKS_PER_SECOND;
+	struct hart *hart = this_hart();
+	hart->timer_deadline = r_time() + time_per_tick;
+	sbi_set_timer(hart->timer_deadline);
+	w_sie(SIE_STIE | SIE_SSIE);
+}
+
+uint64_t timer_uptime_ticks(void)
+{
+	return r_time() / time_per_tick;
+}
+
+void timer_sleep(struct proc *p, uint64_t ticks)
+{
+	p->state = PROC_SLEEPING;
+	p->wake_tick = timer_uptime_ticks() + ticks;
+}
+
+static void wake_sleepers(void)
+{
+	uint64_t now = timer_uptime_ticks();
+	for (int i = 0; i < MAX_PROCS; i++) {
+		struct proc *p = &procs[i];
+		if (p->state == PROC_SLEEPING && now >= p->wake_tick) {
+			p->frame.regs[REG_A0] = 0;
+			sched_make_ready(p);
+		}
+	}
+}
+
+int timer_tick_if_due(void)
+{
+	struct hart *hart = this_hart();
+	uint64_t now = r_time();
+	if (now < hart->timer_deadline)
+		return 0;
+	/* Schedule from now, not from the old deadline, so a slow hart does not fall behind. */
+	hart->timer_deadline = now + time_per_tick;
+	sbi_set_timer(hart->timer_deadline);
+	wake_sleepers();
+	console_poll_readers();
+	return 1;
+}

@@ -1,0 +1,15 @@
+/*
+ * sleep SECONDS: waits that many seconds.
+ */
+#include "lib/stdio.h"
+#include "lib/stdlib.h"
+#include "lib/syscall.h"
+
+int main(int argc, char *argv[])
+{
+	if (argc != 2) {
+		printf("usage: sleep SECONDS\n");
+		return 1;
+	}
+	return sleep(atol(argv[1]) * TICKS_PER_SECOND) < 0 ? 1 : 0;
+}

@@ -1,0 +1,64 @@
+/*
+ * printf and line input over the kernel debug console. printf formats the
+ * whole message first and writes it with one kernel call, so lines from
+ * different processes never mix mid-line.
+ */
+#include <stdarg.h>
+#include "common/format.h"
+#include "stdio.h"
+#include "syscall.h"
+
+#define PRINTF_BUFFER 512
+#define CTRL_D 4
+#define BACKSPACE 8
+#define DELETE 127
+
+int printf(const char *fmt, ...)
+{
+	char text[PRINTF_BUFFER];
+	va_list args;
+	va_start(args, fmt);
+	int length = format_string(text, sizeof(text), fmt, args);
+	va_end(args);
+	if (length >= PRINTF_BUFFER)
+		length = PRINTF_BUFFER - 1;
+	console_write(text, length);
+	return length;
+}
+
+int snprintf(char *buf, unsigned long size, const char *fmt, ...)
+{
+	va_list args;
+	va_start(args, fmt);
+	int length = format_string(buf, size, fmt, args);
+	va_end(args);
+	return length;
+}
+
+int read_line(char *buf, int size)
+{
+	int length = 0;
+	for (;;) {
+		char c;
+		if (console_read(&c, 1) != 1)
+			return -1;
+		if (c == '\r' || c == '\n') {
+			console_write("\n", 1);
+			buf[length] = '\0';
+			return length;
+		}
+		if (c == CTRL_D && length == 0)
+			return -1;
+		if (c == BACKSPACE || c == DELETE) {
+			if (length > 0) {
+				length--;
+				console_write("\b \b", 3); /* step back, blank the character, step back */
+			}
+			continue;
+		}
+		if (c >= ' ' && length < size - 1) {
+			buf[length++] = c;
+			console_write(&c, 1);
+		}
+	}
+}

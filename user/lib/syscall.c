@@ -1,0 +1,78 @@
+/*
+ * The user side of the kernel call convention: number in a7, arguments in
+ * a0..a5, ecall, result in a0 (and a second one in a1 for wait).
+ */
+#include "syscall.h"
+
+/* Returns a0; stores a1 in *second if second is not 0. */
+static long make_call(long number, long arg0, long arg1, long arg2, long arg3, long arg4, long arg5,
+		      long *second)
+{
+	register long a0 asm("a0") = arg0;
+	register long a1 asm("a1") = arg1;
+	register long a2 asm("a2") = arg2;
+	register long a3 asm("a3") = arg3;
+	register long a4 asm("a4") = arg4;
+	register long a5 asm("a5") = arg5;
+	register long a7 asm("a7") = number;
+	asm volatile("ecall" : "+r"(a0), "+r"(a1) : "r"(a2), "r"(a3), "r"(a4), "r"(a5), "r"(a7) : "memory");
+	if (second != 0)
+		*second = a1;
+	return a0;
+}
+
+long syscall6(long number, long a0, long a1, long a2, long a3, long a4, long a5)
+{
+	return make_call(number, a0, a1, a2, a3, a4, a5, 0);
+}
+
+void exit(int status)
+{
+	make_call(SYS_EXIT, status, 0, 0, 0, 0, 0, 0);
+	for (;;)
+		; /* exit does not return */
+}
+
+int getpid(void)
+{
+	return (int)make_call(SYS_GETPID, 0, 0, 0, 0, 0, 0, 0);
+}
+
+int yield(void)
+{
+	return (int)make_call(SYS_YIELD, 0, 0, 0, 0, 0, 0, 0);
+}
+
+int sleep(long ticks)
+{
+	return (int)make_call(SYS_SLEEP, ticks, 0, 0, 0, 0, 0, 0);
+}
+
+long uptime(void)
+{
+	return make_call(SYS_UPTIME, 0, 0, 0, 0, 0, 0, 0);
+}
+
+long console_write(const void *buffer, unsigned long length)
+{
+	return make_call(SYS_CONSOLE_WRITE, (long)buffer, (long)length, 0, 0, 0, 0, 0);
+}
+
+long console_read(void *buffer, unsigned long length)
+{
+	return make_call(SYS_CONSOLE_READ, (long)buffer, (long)length, 0, 0, 0, 0, 0);
+}
+
+int spawn_image(const void *image, unsigned long size, char *const argv[])
+{
+	return (int)make_call(SYS_SPAWN, (long)image, (long)size, (long)argv, 0, 0, 0, 0);
+}
+
+int wait(int pid, int *status)
+{
+	long child_status;
+	int result = (int)make_call(SYS_WAIT, pid, 0, 0, 0, 0, 0, &child_status);
+	if (result > 0 && status != 0)
+		*status = (int)child_status;
+	return result;
+}
