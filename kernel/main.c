@@ -5,6 +5,7 @@
  * through the whole path from OpenSBI to the first user instruction.
  */
 #include "boot_image.h"
+#include "common/errors.h"
 #include "common/string.h"
 #include "fdt.h"
 #include "hart.h"
@@ -14,6 +15,7 @@
 #include "panic.h"
 #include "printk.h"
 #include "proc.h"
+#include "sbi.h"
 #include "sched.h"
 #include "timer.h"
 #include "vm.h"
@@ -35,7 +37,11 @@ static void init_memory(uint64_t fdt_pa)
 	page_alloc_add_range(boot_info.memory_base, boot_info.memory_base + boot_info.memory_size);
 }
 
-/* Starts the first process, named by init=NAME in the boot arguments. */
+/*
+ * Starts the first process, named by init=NAME in the boot arguments. A
+ * wrong name is a mistake in the command line, not a kernel bug, so it
+ * shuts the machine down with a message instead of panicking.
+ */
 static void start_init(void)
 {
 	struct arguments args = { 0 };
@@ -44,15 +50,17 @@ static void start_init(void)
 	args.pointers[0] = args.text;
 	args.count = 1;
 
-	if (boot_image_init(&boot_info) < 0)
-		panic("no boot image: QEMU needs -initrd build/bootimg (see the Makefile)");
 	struct image_source image;
-	if (boot_image_find(args.text, &image) < 0)
-		panic("init=%s: no such program in the boot image", args.text);
-	int pid = proc_create(&image, &args, 0, PRIORITY_SERVER);
-	if (pid < 0)
-		panic("cannot start %s: error %d", args.text, pid);
-	printk("kernel: starting %s as pid %d\n", args.text, pid);
+	int error = boot_image_init(&boot_info) < 0 ? -E_NOEXEC : boot_image_find(args.text, &image);
+	if (error == 0)
+		error = proc_create(&image, &args, 0, PRIORITY_SERVER);
+	if (error < 0) {
+		printk("kernel: cannot start init=%s: %s\n", args.text,
+		       error == -E_NOEXEC ? "no such program in the boot image (-initrd)" : error_name(error));
+		printk("kernel: shutting down\n");
+		sbi_shutdown();
+	}
+	printk("kernel: starting %s as pid %d\n", args.text, error);
 }
 
 void kernel_main(uint64_t hartid, uint64_t fdt_pa)

@@ -10,6 +10,7 @@
 #include "elf.h"
 #include "hart.h"
 #include "memlayout.h"
+#include "page_alloc.h"
 #include "panic.h"
 #include "printk.h"
 #include "proc.h"
@@ -166,7 +167,7 @@ void proc_exit(struct proc *p, int status)
 	}
 
 	if (proc_count() == 0) {
-		printk("kernel: no processes left, shutting down\n");
+		printk("kernel: no processes left, shutting down with %lu pages free\n", page_alloc_free_count());
 		sbi_shutdown();
 	}
 }

@@ -1,0 +1,155 @@
+#!/usr/bin/python3
+"""The shared grading harness: boot QEMU, talk to the console, wait for patterns.
+
+Every wait has a timeout, multiplied by the environment variable
+GRADE_TIMEOUT_SCALE (default 1) for slow machines. A kernel panic ends any
+wait at once with the transcript and a backtrace turned into file:line.
+Tests should look for lines, never whole screens: output from several harts
+and processes interleaves.
+"""
+
+import os
+import re
+import signal
+import socket
+import subprocess
+import threading
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+KERNEL = os.path.join(ROOT, "kernel", "kernel")
+BOOT_IMAGE = os.path.join(ROOT, "build", "bootimg")
+TIMEOUT_SCALE = float(os.environ.get("GRADE_TIMEOUT_SCALE", "1"))
+
+PANIC_PATTERN = re.compile(r"^panic: ", re.MULTILINE)
+PANIC_END_PATTERN = re.compile(r"^panic: the kernel has stopped", re.MULTILINE)
+BACKTRACE_LINE = re.compile(r"^\s+#(\d+) (0x[0-9a-f]+)\s*$", re.MULTILINE)
+
+
+def scaled(seconds):
+    return seconds * TIMEOUT_SCALE
+
+
+class BootFailure(AssertionError):
+    """A wait failed: the message carries the reason and the transcript's tail."""
+
+
+def symbolize_backtrace(transcript):
+    """Returns the backtrace lines of a panic with each address as function at file:line."""
+    lines = []
+    for match in BACKTRACE_LINE.finditer(transcript):
+        result = subprocess.run(
+            ["riscv64-unknown-elf-addr2line", "-e", KERNEL, "-f", "-p", "-C", match.group(2)],
+            capture_output=True, text=True)
+        where = result.stdout.strip() or "?"
+        lines.append(f"  #{match.group(1)} {match.group(2)} in {where}")
+    return "\n".join(lines)
+
+
+def free_tcp_port():
+    """Returns a TCP port on 127.0.0.1 that nothing listens on right now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def qemu_command(init="init", cpus=2, memory="128M", bootargs=""):
+    """The QEMU command line `make qemu` uses (see QEMUOPTS in the Makefile)."""
+    return ["qemu-system-riscv64", "-machine", "virt", "-bios", "default",
+            "-kernel", KERNEL, "-initrd", BOOT_IMAGE, "-m", memory, "-smp", str(cpus),
+            "-nographic", "-no-reboot", "-append", f"init={init} {bootargs}".strip()]
+
+
+class Machine:
+    """One QEMU run. Its console output accumulates in .transcript."""
+
+    def __init__(self, name, command, cwd=ROOT):
+        self.name = name
+        self.command = command
+        self.transcript = ""
+        self._changed = threading.Condition()
+        self._process = subprocess.Popen(
+            command, cwd=cwd, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT, start_new_session=True)
+        self._reader = threading.Thread(target=self._read_output, daemon=True)
+        self._reader.start()
+
+    def _read_output(self):
+        while True:
+            chunk = os.read(self._process.stdout.fileno(), 4096)
+            with self._changed:
+                if chunk:
+                    self.transcript += chunk.decode("utf-8", errors="replace").replace("\r", "")
+                else:
+                    self._process.wait()
+                self._changed.notify_all()
+            if not chunk:
+                return
+
+    def running(self):
+        return self._process.poll() is None
+
+    def _fail(self, reason):
+        tail = self.transcript[-4000:]
+        message = f"{reason}\n--- console of {self.name} (last 4000 characters) ---\n{tail}"
+        if PANIC_PATTERN.search(self.transcript):
+            message += "\n--- kernel backtrace ---\n" + symbolize_backtrace(self.transcript)
+        raise BootFailure(message)
+
+    def _check_panic(self):
+        if PANIC_PATTERN.search(self.transcript):
+            # Give the kernel a moment to finish printing its backtrace.
+            deadline = time.monotonic() + scaled(2)
+            while not PANIC_END_PATTERN.search(self.transcript) and time.monotonic() < deadline:
+                self._changed.wait(0.1)
+            self._fail("the kernel panicked")
+
+    def wait_for(self, pattern, timeout=20):
+        """Waits until the regex (multi-line mode) matches somewhere in the transcript; returns the match."""
+        regex = re.compile(pattern, re.MULTILINE)
+        deadline = time.monotonic() + scaled(timeout)
+        with self._changed:
+            while True:
+                self._check_panic()
+                match = regex.search(self.transcript)
+                if match:
+                    return match
+                if not self.running() and not self._reader.is_alive():
+                    self._fail(f"QEMU exited before the console showed /{pattern}/")
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    self._fail(f"timed out after {scaled(timeout):.0f}s waiting for /{pattern}/")
+                self._changed.wait(min(remaining, 0.5))
+
+    def wait_for_exit(self, timeout=20):
+        """Waits for QEMU to exit by itself (the kernel shuts down when no process is left)."""
+        deadline = time.monotonic() + scaled(timeout)
+        with self._changed:
+            while self.running() or self._reader.is_alive():
+                self._check_panic()
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    self._fail(f"timed out after {scaled(timeout):.0f}s waiting for QEMU to exit")
+                self._changed.wait(min(remaining, 0.5))
+            self._check_panic()
+
+    def lines(self, pattern):
+        """Every complete console line that the regex matches (re.search), in order."""
+        regex = re.compile(pattern)
+        return [line for line in self.transcript.split("\n") if regex.search(line)]
+
+    def send(self, text):
+        """Types text on the console."""
+        self._process.stdin.write(text.encode())
+        self._process.stdin.flush()
+
+    def close(self):
+        if self.running():
+            os.killpg(self._process.pid, signal.SIGKILL)
+        self._process.wait()
+        self._reader.join(timeout=5)
+
+
+def boot(name, init="init", cpus=2, memory="128M", bootargs=""):
+    """Starts QEMU with the given boot program and machine size."""
+    return Machine(name, qemu_command(init=init, cpus=cpus, memory=memory, bootargs=bootargs))
