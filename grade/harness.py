@@ -53,6 +53,24 @@ def free_tcp_port():
         return probe.getsockname()[1]
 
 
+def port_is_listening(port):
+    """Whether something on this machine listens on TCP port (read from /proc/net/tcp, state 0A)."""
+    with open("/proc/net/tcp") as table:
+        for row in table.readlines()[1:]:
+            fields = row.split()
+            if int(fields[1].split(":")[1], 16) == port and fields[3] == "0A":
+                return True
+    return False
+
+
+def wait_for_listening_port(port, timeout=20):
+    deadline = time.monotonic() + scaled(timeout)
+    while not port_is_listening(port):
+        if time.monotonic() > deadline:
+            raise BootFailure(f"nothing listened on port {port} within {scaled(timeout):.0f}s")
+        time.sleep(0.1)
+
+
 def qemu_command(init="init", cpus=2, memory="128M", bootargs=""):
     """The QEMU command line `make qemu` uses (see QEMUOPTS in the Makefile)."""
     return ["qemu-system-riscv64", "-machine", "virt", "-bios", "default",
