@@ -38,7 +38,7 @@ PROGRAMS = $(patsubst %.c,$(BUILD)/%,$(PROGRAM_SOURCES))
 BOOT_PROGRAMS = $(patsubst %.c,$(BUILD)/stripped/%,$(PROGRAM_SOURCES))
 
 QEMUOPTS = -machine virt -bios default -kernel kernel/kernel -initrd $(BUILD)/bootimg \
-	   -m $(MEM) -smp $(CPUS) -nographic -no-reboot -append "init=$(INIT) $(BOOTARGS)"
+	   -m $(MEM) -smp $(CPUS) -nographic -no-reboot -append "$(strip init=$(INIT) $(BOOTARGS))"
 
 .PHONY: all deps qemu qemu-gdb gdb test host-test grade clean help format compile_commands.json
 .DEFAULT_GOAL := all

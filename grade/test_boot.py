@@ -84,6 +84,7 @@ FAULTS = {
     "null-jump": ("instruction page fault", 0xC),
     "illegal": ("illegal instruction", 0x2),
     "ebreak": ("breakpoint", 0x3),
+    "float": ("illegal instruction", 0x2),
     "stack-overflow": ("store page fault", 0xF),
 }
 

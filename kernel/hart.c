@@ -26,6 +26,12 @@ void hart_init_this(uint64_t hartid)
 	w_stvec((uint64_t)trap_vector);
 	/* sscratch is 0 while the hart is in the kernel; trap_entry.S relies on it. */
 	w_sscratch(0);
+	/*
+	 * The kernel does not save floating-point registers, so the FPU stays
+	 * Off (§3.1.6.6): an FP instruction in any mode is an illegal instruction.
+	 * OpenSBI may have left it on.
+	 */
+	w_sstatus(r_sstatus() & ~SSTATUS_FS);
 	/* Let user code read cycle, time and instret (§4.1.5) for measurements. */
 	w_scounteren(0x7);
 }

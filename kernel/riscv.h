@@ -12,6 +12,7 @@
 #define SSTATUS_SIE (1UL << 1)  /* interrupts enabled while in S-mode */
 #define SSTATUS_SPIE (1UL << 5) /* SIE before the trap; sret restores SIE from it */
 #define SSTATUS_SPP (1UL << 8)  /* privilege before the trap: 1 = S-mode, 0 = U-mode */
+#define SSTATUS_FS (3UL << 13)  /* floating-point unit state; 0 = Off, FP instructions trap */
 
 /* sie and sip (§4.1.3): which interrupts are enabled and pending */
 #define SIE_SSIE (1UL << 1) /* supervisor software interrupt (an IPI from SBI) */

@@ -14,7 +14,6 @@ const char *error_name(long code)
 	case E_FAULT: return "E_FAULT";
 	case E_NOSYS: return "E_NOSYS";
 	case E_NOMEM: return "E_NOMEM";
-	case E_SRCH: return "E_SRCH";
 	case E_CHILD: return "E_CHILD";
 	case E_NOEXEC: return "E_NOEXEC";
 	case E_2BIG: return "E_2BIG";

@@ -11,7 +11,6 @@
 #define E_FAULT 2  /* a pointer or length names memory the caller may not use */
 #define E_NOSYS 3  /* no kernel call has this number */
 #define E_NOMEM 4  /* the kernel ran out of pages or process slots */
-#define E_SRCH 5   /* no process has this pid */
 #define E_CHILD 6  /* wait: the caller has no child that matches */
 #define E_NOEXEC 7 /* spawn: the image is not a valid RISC-V ELF executable */
 #define E_2BIG 8   /* spawn: argv has too many or too long arguments */

@@ -2,7 +2,7 @@
  * fault KIND: does one thing a user program must not do. The kernel must
  * kill it (and only it) with a line naming the cause. KIND is one of:
  * null-read, text-write, kernel-read, kernel-write, null-jump, illegal,
- * ebreak, stack-overflow.
+ * ebreak, float, stack-overflow.
  */
 #include "common/string.h"
 #include "lib/stdio.h"
@@ -42,6 +42,8 @@ int main(int argc, char *argv[])
 		asm volatile(".word 0"); /* all-zero bits are defined to be illegal (unprivileged spec §1.5) */
 	else if (strcmp(kind, "ebreak") == 0)
 		asm volatile("ebreak");
+	else if (strcmp(kind, "float") == 0)
+		asm volatile(".word 0xf0000053"); /* fmv.w.x ft0, zero: the FPU is off */
 	else if (strcmp(kind, "stack-overflow") == 0)
 		recurse_forever(0);
 	else

@@ -9,7 +9,7 @@
 
 static char *kinds[] = {
 	"null-read", "text-write", "kernel-read", "kernel-write",
-	"null-jump", "illegal", "ebreak", "stack-overflow",
+	"null-jump", "illegal", "ebreak", "float", "stack-overflow",
 };
 
 int main(void)
