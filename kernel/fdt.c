@@ -124,6 +124,8 @@ int fdt_read_boot_info(const void *fdt, struct boot_info *info)
 
 int bootargs_get(const char *bootargs, const char *key, char *out, int size)
 {
+	if (size <= 0)
+		return 0;
 	size_t key_length = strlen(key);
 	const char *p = bootargs;
 	while (*p != '\0') {

@@ -18,28 +18,35 @@ static void put_char(struct cursor *out, char c)
 	out->length++;
 }
 
-static void put_padded(struct cursor *out, const char *text, size_t text_length, int width,
-		       int left_align, char pad)
+/*
+ * Writes prefix ("", "-" or "0x") and text in a field of width characters.
+ * Zero padding goes between the prefix and the digits, as in C's printf.
+ */
+static void put_padded(struct cursor *out, const char *prefix, const char *text, int width, int left_align,
+		       char pad)
 {
-	int padding = width > (int)text_length ? width - (int)text_length : 0;
-	if (!left_align) {
-		/* Zero padding goes after a minus sign, not before it. */
-		if (pad == '0' && text_length > 0 && text[0] == '-') {
-			put_char(out, '-');
-			text++;
-			text_length--;
-		}
-		while (padding-- > 0)
-			put_char(out, pad);
-	}
-	for (size_t i = 0; i < text_length; i++)
-		put_char(out, text[i]);
-	while (left_align && padding-- > 0)
+	int length = 0;
+	while (prefix[length] != '\0')
+		length++;
+	for (const char *c = text; *c != '\0'; c++)
+		length++;
+	int padding = width > length ? width - length : 0;
+	if (!left_align && pad == ' ')
+		for (; padding > 0; padding--)
+			put_char(out, ' ');
+	for (; *prefix != '\0'; prefix++)
+		put_char(out, *prefix);
+	if (!left_align)
+		for (; padding > 0; padding--)
+			put_char(out, '0');
+	for (; *text != '\0'; text++)
+		put_char(out, *text);
+	for (; padding > 0; padding--)
 		put_char(out, ' ');
 }
 
-/* Writes value in base 10 or 16 into digits (right-aligned); returns the start. */
-static char *number_to_text(char *end, unsigned long long value, int base, int negative)
+/* Writes value in base 10 or 16 at the end of a buffer that ends at end; returns the start. */
+static char *number_to_text(char *end, unsigned long long value, int base)
 {
 	char *p = end;
 	*p = '\0';
@@ -47,8 +54,6 @@ static char *number_to_text(char *end, unsigned long long value, int base, int n
 		*--p = "0123456789abcdef"[value % base];
 		value /= base;
 	} while (value != 0);
-	if (negative)
-		*--p = '-';
 	return p;
 }
 
@@ -78,28 +83,27 @@ int format_string(char *buf, size_t size, const char *fmt, va_list args)
 		for (; *fmt == 'l'; fmt++)
 			longs++;
 
+		const char *prefix = "";
 		const char *text;
 		switch (*fmt) {
 		case 'd':
 		case 'i': {
 			long long value = longs ? va_arg(args, long long) : va_arg(args, int);
 			unsigned long long magnitude = value < 0 ? -(unsigned long long)value : (unsigned long long)value;
-			text = number_to_text(digits + sizeof(digits) - 1, magnitude, 10, value < 0);
+			text = number_to_text(digits + sizeof(digits) - 1, magnitude, 10);
+			prefix = value < 0 ? "-" : "";
 			break;
 		}
 		case 'u':
 		case 'x': {
 			unsigned long long value = longs ? va_arg(args, unsigned long long) : va_arg(args, unsigned int);
-			text = number_to_text(digits + sizeof(digits) - 1, value, *fmt == 'u' ? 10 : 16, 0);
+			text = number_to_text(digits + sizeof(digits) - 1, value, *fmt == 'u' ? 10 : 16);
 			break;
 		}
-		case 'p': {
-			unsigned long long value = (unsigned long long)(size_t)va_arg(args, void *);
-			text = number_to_text(digits + sizeof(digits) - 1, value, 16, 0);
-			put_char(&out, '0');
-			put_char(&out, 'x');
+		case 'p':
+			text = number_to_text(digits + sizeof(digits) - 1, (size_t)va_arg(args, void *), 16);
+			prefix = "0x";
 			break;
-		}
 		case 's':
 			text = va_arg(args, const char *);
 			if (text == 0)
@@ -122,10 +126,7 @@ int format_string(char *buf, size_t size, const char *fmt, va_list args)
 				put_char(&out, *fmt);
 			continue;
 		}
-		size_t text_length = 0;
-		while (text[text_length] != '\0')
-			text_length++;
-		put_padded(&out, text, text_length, width, left_align, pad);
+		put_padded(&out, prefix, text, width, left_align, pad);
 	}
 	if (size > 0)
 		buf[out.length < size ? out.length : size - 1] = '\0';

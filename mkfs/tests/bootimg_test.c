@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -105,27 +106,47 @@ static void test_bad_header(void)
 	CHECK(bootimg_find(image.bytes, size, "init") == NULL);
 	header->count = (size - sizeof(struct bootimg_header)) / sizeof(struct bootimg_entry) + 1;
 	CHECK(bootimg_find(image.bytes, size, "init") == NULL);
-	header->count = FILE_COUNT;
+	header->count = FILE_COUNT; /* but image_size leaves room for only one entry */
 	CHECK(bootimg_find(image.bytes, sizeof(struct bootimg_header) + sizeof(struct bootimg_entry), "init") == NULL);
 }
 
-/* A bad entry is skipped; the other files can still be found. */
+/*
+ * An image cut short in its header, placed just before a page that cannot be
+ * read: bootimg_find must look at the 8 bytes it was given and no further,
+ * or the test dies with a segmentation fault.
+ */
+static void test_short_image_at_page_end(void)
+{
+	long page = sysconf(_SC_PAGESIZE);
+	unsigned char *pages = mmap(NULL, 2 * page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (pages == MAP_FAILED || mprotect(pages + page, page, PROT_NONE) != 0) {
+		CHECK(!"cannot set up an unreadable page");
+		return;
+	}
+	unsigned char *short_image = pages + page - 8;
+	memcpy(short_image, BOOTIMG_MAGIC, 8);
+	CHECK(bootimg_find(short_image, 8, "init") == NULL);
+	munmap(pages, 2 * page);
+}
+
+/* A bad entry is skipped; the files after it can still be found. */
 static void test_entry_past_the_end(void)
 {
 	uint64_t size = make_image();
-	entries[1].offset = size + 8;
-	CHECK(bootimg_find(image.bytes, size, "sh") == NULL);
-	CHECK(bootimg_find(image.bytes, size, "init") == &entries[0]);
-
-	make_image();
-	entries[1].size = size - entries[1].offset + 1;
-	CHECK(bootimg_find(image.bytes, size, "sh") == NULL);
-	entries[1].size = size - entries[1].offset; /* exactly to the end is fine */
+	entries[0].offset = size + 8;
+	CHECK(bootimg_find(image.bytes, size, "init") == NULL);
 	CHECK(bootimg_find(image.bytes, size, "sh") == &entries[1]);
 
+	make_image();
+	entries[0].size = size - entries[0].offset + 1;
+	CHECK(bootimg_find(image.bytes, size, "init") == NULL);
+	CHECK(bootimg_find(image.bytes, size, "ls") == &entries[2]);
+	entries[0].size = size - entries[0].offset; /* exactly to the end is fine */
+	CHECK(bootimg_find(image.bytes, size, "init") == &entries[0]);
+
 	/* offset + size wraps around to a small number: a naive sum would pass it. */
-	entries[1].size = UINT64_MAX - entries[1].offset + 2;
-	CHECK(bootimg_find(image.bytes, size, "sh") == NULL);
+	entries[0].size = UINT64_MAX - entries[0].offset + 2;
+	CHECK(bootimg_find(image.bytes, size, "init") == NULL);
 }
 
 static void test_unterminated_name(void)
@@ -139,6 +160,7 @@ static void test_unterminated_name(void)
 	memset(long_name, 'a', BOOTIMG_NAME_MAX);
 	long_name[BOOTIMG_NAME_MAX] = '\0';
 	CHECK(bootimg_find(image.bytes, size, long_name) == NULL);
+	CHECK(bootimg_find(image.bytes, size, "sh") == &entries[1]);
 
 	/* The longest allowed name, 47 letters, is fine. */
 	entries[0].name[BOOTIMG_NAME_MAX - 1] = '\0';
@@ -146,7 +168,10 @@ static void test_unterminated_name(void)
 	CHECK(bootimg_find(image.bytes, size, long_name) == &entries[0]);
 }
 
-/* Runs mkbootimg with arguments (a NULL-terminated list, mkbootimg first); returns its exit status. */
+/*
+ * Runs mkbootimg with arguments (a NULL-terminated list, mkbootimg first) and
+ * returns its exit status. hide_errors silences it for runs meant to fail.
+ */
 static int run(char *arguments[], int hide_errors)
 {
 	fflush(stdout);
@@ -169,14 +194,15 @@ static void write_file(const char *path, const void *data, size_t size)
 	CHECK(file != NULL && fwrite(data, 1, size, file) == size && fclose(file) == 0);
 }
 
-/* Reads a whole file into malloc'ed memory (8-aligned, as malloc's always is). */
+/* Reads a file of up to 64 KiB into malloc'ed memory, which is 8-aligned as an image must be. */
 static unsigned char *read_file(const char *path, uint64_t *size)
 {
 	FILE *file = fopen(path, "rb");
 	if (file == NULL)
 		return NULL;
 	unsigned char *data = malloc(65536);
-	*size = fread(data, 1, 65536, file);
+	if (data != NULL)
+		*size = fread(data, 1, 65536, file);
 	fclose(file);
 	return data;
 }
@@ -188,12 +214,12 @@ static void test_mkbootimg(char *mkbootimg)
 		CHECK(!"cannot make a temporary directory");
 		return;
 	}
-	char output[128], hello[128], numbers[128], other[128], dup[128], name47[128], name48[128];
+	char output[128], hello[128], numbers[128], other[128], same_name[128], name47[128], name48[128];
 	snprintf(output, sizeof(output), "%s/bootimg", directory);
 	snprintf(hello, sizeof(hello), "%s/hello.txt", directory);
 	snprintf(numbers, sizeof(numbers), "%s/numbers", directory);
 	snprintf(other, sizeof(other), "%s/other", directory);
-	snprintf(dup, sizeof(dup), "%s/other/hello.txt", directory);
+	snprintf(same_name, sizeof(same_name), "%s/other/hello.txt", directory);
 	snprintf(name47, sizeof(name47), "%s/%047d", directory, 0);
 	snprintf(name48, sizeof(name48), "%s/%048d", directory, 0);
 
@@ -222,18 +248,21 @@ static void test_mkbootimg(char *mkbootimg)
 
 	/* Files are stored under their base name, so two hello.txt cannot both go in. */
 	mkdir(other, 0700);
-	write_file(dup, "again", 5);
-	char *pack_duplicate[] = { mkbootimg, output, hello, dup, NULL };
+	write_file(same_name, "again", 5);
+	char *pack_duplicate[] = { mkbootimg, output, hello, same_name, NULL };
 	CHECK(run(pack_duplicate, 1) != 0);
 
 	write_file(name47, "47", 2);
 	write_file(name48, "48", 2);
 	char *pack_47[] = { mkbootimg, output, name47, NULL };
 	CHECK_INT(run(pack_47, 0), 0);
+	packed = read_file(output, &size);
+	CHECK(packed != NULL && bootimg_find(packed, size, name47 + strlen(directory) + 1) != NULL);
+	free(packed);
 	char *pack_48[] = { mkbootimg, output, name48, NULL };
 	CHECK(run(pack_48, 1) != 0);
 
-	const char *files[] = { output, hello, numbers, dup, name47, name48 };
+	const char *files[] = { output, hello, numbers, same_name, name47, name48 };
 	for (size_t i = 0; i < sizeof(files) / sizeof(files[0]); i++)
 		unlink(files[i]);
 	rmdir(other);
@@ -249,6 +278,7 @@ int main(int argc, char *argv[])
 	test_finds_every_file();
 	test_missing_names();
 	test_bad_header();
+	test_short_image_at_page_end();
 	test_entry_past_the_end();
 	test_unterminated_name();
 	test_mkbootimg(argv[1]);

@@ -3,7 +3,7 @@
  * fdt_read_boot_info on real device trees that QEMU dumped
  * (grade/test_host.py makes them). Each tree's name says how QEMU ran:
  *
- *   mem64M-smp1.dtb              -m 64M -smp 1
+ *   mem128M-smp2.dtb             -m 128M -smp 2
  *   mem256M-smp3-initrd1000.dtb  -m 256M -smp 3, a 1000-byte -initrd, -append QEMU_BOOTARGS
  *
  *   fdt_test DIRECTORY-OF-DTB-FILES

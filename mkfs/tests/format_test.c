@@ -154,6 +154,9 @@ static void test_pointers(void)
 		CHECK_STR(ours, expected);
 	}
 	PRINTS("0x0", "%p", (void *)0);
+	LIKE_LIBC("[%10p]", (void *)0x1234);
+	LIKE_LIBC("[%-10p]", (void *)0x1234);
+	PRINTS("[0x00001234]", "[%010p]", (void *)0x1234);
 }
 
 static void test_null_string_and_unknown_conversions(void)
