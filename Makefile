@@ -40,7 +40,7 @@ BOOT_PROGRAMS = $(patsubst %.c,$(BUILD)/stripped/%,$(PROGRAM_SOURCES))
 QEMUOPTS = -machine virt -bios default -kernel kernel/kernel -initrd $(BUILD)/bootimg \
 	   -m $(MEM) -smp $(CPUS) -nographic -no-reboot -append "$(strip init=$(INIT) $(BOOTARGS))"
 
-.PHONY: all deps qemu qemu-gdb gdb test host-test grade clean help format compile_commands.json
+.PHONY: all deps qemu qemu-gdb gdb test host-test clean help format format-check compile_commands.json
 .DEFAULT_GOAL := all
 # Keep object files that pattern rules make along the way.
 .SECONDARY:
@@ -132,14 +132,20 @@ $(BUILD)/host/fdt_test: mkfs/tests/fdt_test.c kernel/fdt.c
 
 host-test: $(HOST_TESTS) $(BUILD)/mkbootimg
 
-test: $(NEEDS_DEPS) all host-test
+test: $(NEEDS_DEPS) all host-test format-check
 	$(PYTHON) -m pytest -n 2 grade
 
 clean:
 	rm -rf $(BUILD) kernel/kernel compile_commands.json
 
+C_FILES = $(shell find kernel user mkfs -name '*.[ch]')
+
 format:
-	clang-format -i $(shell find kernel user mkfs -name '*.[ch]')
+	clang-format -i $(C_FILES)
+
+# Fails if any C file differs from what `make format` would make of it.
+format-check:
+	@clang-format --dry-run -Werror $(C_FILES)
 
 # One entry per C file, with the flags the build uses, so clangd finds every header.
 compile_commands.json:

@@ -12,7 +12,7 @@
 #include "memlayout.h"
 #include "page_alloc.h"
 
-#define ELF_MAGIC "\x7f" "ELF"
+#define ELF_MAGIC "\177ELF"
 #define ELFCLASS64 2
 #define ELFDATA2LSB 1
 #define ET_EXEC 2
@@ -114,7 +114,8 @@ static int load_segment(pte_t *root, const struct image_source *image, const str
 			copy_end = segment->vaddr + segment->filesz;
 		if (copy_start < copy_end) {
 			uint64_t offset = segment->offset + (copy_start - segment->vaddr);
-			error = read_image(image, offset, page + (copy_start - page_va), copy_end - copy_start);
+			error = read_image(image, offset, page + (copy_start - page_va),
+					   copy_end - copy_start);
 			if (error < 0)
 				return error;
 		}

@@ -72,7 +72,8 @@ static void take_property(struct boot_info *info, const char **path, int depth, 
 		info->hart_ids[info->hart_count++] = read_cells(value, length / 4);
 	if (depth == 2 && strcmp(node, "chosen") == 0) {
 		if (strcmp(name, "bootargs") == 0)
-			strlcpy(info->bootargs, (const char *)value, length < BOOTARGS_MAX ? length : BOOTARGS_MAX);
+			strlcpy(info->bootargs, (const char *)value,
+				length < BOOTARGS_MAX ? length : BOOTARGS_MAX);
 		if (strcmp(name, "linux,initrd-start") == 0)
 			info->initrd_start = read_cells(value, length / 4);
 		if (strcmp(name, "linux,initrd-end") == 0)

@@ -21,7 +21,7 @@ struct boot_info {
 	char bootargs[BOOTARGS_MAX]; /* /chosen/bootargs, "" if absent */
 	uint64_t initrd_start;       /* physical; both 0 if there is none */
 	uint64_t initrd_end;
-	uint64_t fdt_size;           /* the tree's own size, so its pages stay reserved */
+	uint64_t fdt_size; /* the tree's own size, so its pages stay reserved */
 };
 
 /* Fills info from the tree at fdt (a kernel virtual address). Returns 0, or -1 if it is not a device tree. */

@@ -12,11 +12,11 @@
 struct proc;
 
 struct hart {
-	uint64_t id;              /* the hart id SBI and the device tree use */
-	struct proc *current;     /* the process this hart runs, 0 when idle */
-	uint64_t stack_top;       /* this hart's kernel stack, used for every trap */
-	uint64_t timer_deadline;  /* time CSR value of the next timer tick */
-	int idle;                 /* waiting in wfi with nothing to run */
+	uint64_t id;             /* the hart id SBI and the device tree use */
+	struct proc *current;    /* the process this hart runs, 0 when idle */
+	uint64_t stack_top;      /* this hart's kernel stack, used for every trap */
+	uint64_t timer_deadline; /* time CSR value of the next timer tick */
+	int idle;                /* waiting in wfi with nothing to run */
 	int online;
 };
 

@@ -56,7 +56,8 @@ static void start_init(void)
 		error = proc_create(&image, &args, 0, PRIORITY_SERVER);
 	if (error < 0) {
 		printk("kernel: cannot start init=%s: %s\n", args.text,
-		       error == -E_NOEXEC ? "no such program in the boot image (-initrd)" : error_name(error));
+		       error == -E_NOEXEC ? "no such program in the boot image (-initrd)"
+					  : error_name(error));
 		printk("kernel: shutting down\n");
 		sbi_shutdown();
 	}

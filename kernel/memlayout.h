@@ -21,7 +21,7 @@
 
 /* User space: programs are linked at USER_TEXT_START (user/user.ld). */
 #define USER_TEXT_START 0x10000UL
-#define USER_SPACE_END 0x4000000000UL /* first address of the upper half's mirror */
+#define USER_SPACE_END 0x4000000000UL               /* first address of the upper half's mirror */
 #define USER_STACK_TOP (USER_SPACE_END - PAGE_SIZE) /* one unmapped guard page above */
 #define USER_STACK_PAGES 8
 
@@ -30,6 +30,6 @@
 #define MAX_PROCS 64
 
 #define phys_to_virt(pa) ((void *)((uint64_t)(pa) + KERNEL_VIRT_OFFSET))
-#define virt_to_phys(va) ((uint64_t)(va) - KERNEL_VIRT_OFFSET)
+#define virt_to_phys(va) ((uint64_t)(va)-KERNEL_VIRT_OFFSET)
 
 #endif

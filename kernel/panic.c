@@ -17,11 +17,22 @@
 const char *scause_name(uint64_t scause)
 {
 	static const char *const exceptions[] = {
-		"instruction address misaligned", "instruction access fault", "illegal instruction",
-		"breakpoint", "load address misaligned", "load access fault",
-		"store address misaligned", "store access fault", "environment call from U-mode",
-		"environment call from S-mode", "reserved", "reserved",
-		"instruction page fault", "load page fault", "reserved", "store page fault",
+		"instruction address misaligned",
+		"instruction access fault",
+		"illegal instruction",
+		"breakpoint",
+		"load address misaligned",
+		"load access fault",
+		"store address misaligned",
+		"store access fault",
+		"environment call from U-mode",
+		"environment call from S-mode",
+		"reserved",
+		"reserved",
+		"instruction page fault",
+		"load page fault",
+		"reserved",
+		"store page fault",
 	};
 	if (scause & SCAUSE_INTERRUPT) {
 		uint64_t code = scause & ~SCAUSE_INTERRUPT;
@@ -85,6 +96,6 @@ void panic_on_trap(uint64_t scause, uint64_t sepc, uint64_t stval, uint64_t fp)
 {
 	char message[200];
 	format_text(message, sizeof(message), "trap in kernel: %s (scause 0x%lx), sepc=0x%lx, stval=0x%lx",
-			   scause_name(scause), scause, sepc, stval);
+		    scause_name(scause), scause, sepc, stval);
 	stop_with_report(message, sepc, fp);
 }

@@ -167,7 +167,8 @@ void proc_exit(struct proc *p, int status)
 	}
 
 	if (proc_count() == 0) {
-		printk("kernel: no processes left, shutting down with %lu pages free\n", page_alloc_free_count());
+		printk("kernel: no processes left, shutting down with %lu pages free\n",
+		       page_alloc_free_count());
 		sbi_shutdown();
 	}
 }

@@ -61,7 +61,7 @@ struct image_source {
 struct arguments {
 	int count;
 	int text_used;
-	char *pointers[MAX_ARGS];  /* into text */
+	char *pointers[MAX_ARGS]; /* into text */
 	char text[ARGV_TEXT_MAX];
 };
 

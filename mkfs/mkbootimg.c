@@ -55,12 +55,14 @@ int main(int argc, char *argv[])
 		const char *name = base_name(path);
 		long size;
 		if (strlen(name) >= BOOTIMG_NAME_MAX) {
-			fprintf(stderr, "mkbootimg: %s: name longer than %d characters\n", path, BOOTIMG_NAME_MAX - 1);
+			fprintf(stderr, "mkbootimg: %s: name longer than %d characters\n", path,
+				BOOTIMG_NAME_MAX - 1);
 			return 1;
 		}
 		for (int j = 0; j < i; j++) {
 			if (strcmp(entries[j].name, name) == 0) {
-				fprintf(stderr, "mkbootimg: %s: a file called %s is already in the image\n", path, name);
+				fprintf(stderr, "mkbootimg: %s: a file called %s is already in the image\n",
+					path, name);
 				return 1;
 			}
 		}

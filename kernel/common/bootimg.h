@@ -17,9 +17,9 @@
 #define BOOTIMG_USER_ADDRESS 0x2000000000UL
 
 struct bootimg_header {
-	char magic[8];   /* BOOTIMG_MAGIC, not NUL-terminated */
-	uint32_t count;  /* number of entries that follow */
-	uint32_t size;   /* size of the whole image in bytes */
+	char magic[8];  /* BOOTIMG_MAGIC, not NUL-terminated */
+	uint32_t count; /* number of entries that follow */
+	uint32_t size;  /* size of the whole image in bytes */
 };
 
 struct bootimg_entry {

@@ -4,19 +4,22 @@
  */
 #include "errors.h"
 
+static const char *const error_names[] = {
+	[0] = "OK",
+	[E_INVAL] = "E_INVAL",
+	[E_FAULT] = "E_FAULT",
+	[E_NOSYS] = "E_NOSYS",
+	[E_NOMEM] = "E_NOMEM",
+	[E_CHILD] = "E_CHILD",
+	[E_NOEXEC] = "E_NOEXEC",
+	[E_2BIG] = "E_2BIG",
+};
+
 const char *error_name(long code)
 {
 	if (code < 0)
 		code = -code;
-	switch (code) {
-	case 0: return "OK";
-	case E_INVAL: return "E_INVAL";
-	case E_FAULT: return "E_FAULT";
-	case E_NOSYS: return "E_NOSYS";
-	case E_NOMEM: return "E_NOMEM";
-	case E_CHILD: return "E_CHILD";
-	case E_NOEXEC: return "E_NOEXEC";
-	case E_2BIG: return "E_2BIG";
-	default: return "?";
-	}
+	if (code >= (long)(sizeof(error_names) / sizeof(error_names[0])) || error_names[code] == 0)
+		return "?";
+	return error_names[code];
 }

@@ -89,14 +89,16 @@ int format_string(char *buf, size_t size, const char *fmt, va_list args)
 		case 'd':
 		case 'i': {
 			long long value = longs ? va_arg(args, long long) : va_arg(args, int);
-			unsigned long long magnitude = value < 0 ? -(unsigned long long)value : (unsigned long long)value;
+			unsigned long long magnitude =
+				value < 0 ? -(unsigned long long)value : (unsigned long long)value;
 			text = number_to_text(digits + sizeof(digits) - 1, magnitude, 10);
 			prefix = value < 0 ? "-" : "";
 			break;
 		}
 		case 'u':
 		case 'x': {
-			unsigned long long value = longs ? va_arg(args, unsigned long long) : va_arg(args, unsigned int);
+			unsigned long long value =
+				longs ? va_arg(args, unsigned long long) : va_arg(args, unsigned int);
 			text = number_to_text(digits + sizeof(digits) - 1, value, *fmt == 'u' ? 10 : 16);
 			break;
 		}

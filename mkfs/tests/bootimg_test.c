@@ -107,7 +107,8 @@ static void test_bad_header(void)
 	header->count = (size - sizeof(struct bootimg_header)) / sizeof(struct bootimg_entry) + 1;
 	CHECK(bootimg_find(image.bytes, size, "init") == NULL);
 	header->count = FILE_COUNT; /* but image_size leaves room for only one entry */
-	CHECK(bootimg_find(image.bytes, sizeof(struct bootimg_header) + sizeof(struct bootimg_entry), "init") == NULL);
+	CHECK(bootimg_find(image.bytes, sizeof(struct bootimg_header) + sizeof(struct bootimg_entry),
+			   "init") == NULL);
 }
 
 /*
@@ -118,7 +119,8 @@ static void test_bad_header(void)
 static void test_short_image_at_page_end(void)
 {
 	long page = sysconf(_SC_PAGESIZE);
-	unsigned char *pages = mmap(NULL, 2 * page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	unsigned char *pages =
+		mmap(NULL, 2 * page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	if (pages == MAP_FAILED || mprotect(pages + page, page, PROT_NONE) != 0) {
 		CHECK(!"cannot set up an unreadable page");
 		return;

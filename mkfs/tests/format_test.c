@@ -57,8 +57,8 @@ static void like_libc(const char *file, int line, const char *fmt, ...)
 	va_end(copy);
 	va_end(args);
 	check(our_length == libc_length && strcmp(ours, libc) == 0, file, line,
-	      "format \"%s\": got \"%s\" (length %d), libc gives \"%s\" (length %d)", fmt, ours, our_length, libc,
-	      libc_length);
+	      "format \"%s\": got \"%s\" (length %d), libc gives \"%s\" (length %d)", fmt, ours, our_length,
+	      libc, libc_length);
 }
 
 /*
@@ -74,8 +74,8 @@ static void prints(const char *file, int line, const char *expected, const char 
 	int length = format_string(ours, sizeof(ours), fmt, args);
 	va_end(args);
 	check(length == (int)strlen(expected) && strcmp(ours, expected) == 0, file, line,
-	      "format \"%s\": got \"%s\" (length %d), expected \"%s\" (length %zu)", fmt, ours, length, expected,
-	      strlen(expected));
+	      "format \"%s\": got \"%s\" (length %d), expected \"%s\" (length %zu)", fmt, ours, length,
+	      expected, strlen(expected));
 }
 
 static void test_plain_conversions(void)

@@ -20,6 +20,7 @@ int main(int argc, char *argv[])
 		       my_number);
 		return 1;
 	}
-	printf("hello %ld: pid %d, my_number at %p still holds %ld\n", number, getpid(), &my_number, my_number);
+	printf("hello %ld: pid %d, my_number at %p still holds %ld\n", number, getpid(), &my_number,
+	       my_number);
 	return 0;
 }

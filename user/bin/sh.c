@@ -40,7 +40,8 @@ int main(void)
 			continue;
 		int pid = spawn(argv[0], argv);
 		if (pid < 0) {
-			printf("sh: %s: %s\n", argv[0], pid == -E_NOEXEC ? "no such program" : error_name(pid));
+			printf("sh: %s: %s\n", argv[0],
+			       pid == -E_NOEXEC ? "no such program" : error_name(pid));
 			continue;
 		}
 		int status;

@@ -6,7 +6,8 @@
 #ifndef USER_SPAWN_H
 #define USER_SPAWN_H
 
-/* Starts program name from the boot image with argv (argv[0] is usually name). Returns its pid or an error. */
+/* Starts program name from the boot image with argv (argv[0] is usually name). Returns its pid or an error.
+ */
 int spawn(const char *name, char *const argv[]);
 
 /* Finds program name in the boot image; sets *size. Returns its ELF image, or 0 if there is none. */

@@ -39,7 +39,8 @@ int main(int argc, char *argv[])
 	else if (strcmp(kind, "null-jump") == 0)
 		((void (*)(void))0)();
 	else if (strcmp(kind, "illegal") == 0)
-		asm volatile(".word 0"); /* all-zero bits are defined to be illegal (unprivileged spec §1.5) */
+		asm volatile(
+			".word 0"); /* all-zero bits are defined to be illegal (unprivileged spec §1.5) */
 	else if (strcmp(kind, "ebreak") == 0)
 		asm volatile("ebreak");
 	else if (strcmp(kind, "float") == 0)

@@ -8,8 +8,8 @@
 #include "lib/syscall.h"
 
 static char *kinds[] = {
-	"null-read", "text-write", "kernel-read", "kernel-write",
-	"null-jump", "illegal", "ebreak", "float", "stack-overflow",
+	"null-read", "text-write", "kernel-read", "kernel-write",   "null-jump",
+	"illegal",   "ebreak",     "float",       "stack-overflow",
 };
 
 int main(void)
