@@ -86,6 +86,11 @@ void sched_leave_kernel(void)
 	if (hart->current != 0 && hart->current->state == PROC_RUNNING)
 		run(hart, hart->current);
 	hart->current = 0;
+	/*
+	 * An idle hart must not keep a process's page table loaded: the process
+	 * may exit on another hart, which then frees that table.
+	 */
+	vm_switch_to_kernel();
 
 	for (;;) {
 		struct proc *p = take_first_ready();

@@ -79,8 +79,7 @@ static long sys_spawn(struct proc *p)
 	if (error < 0)
 		return error;
 	struct image_source image = { p->root, p->frame.regs[REG_A0], p->frame.regs[REG_A1] };
-	enum proc_priority priority = p->priority > PRIORITY_USER ? p->priority : PRIORITY_USER;
-	return proc_create(&image, &args, p, priority);
+	return proc_create(&image, &args, p, PRIORITY_USER);
 }
 
 /* wait(pid): pid -1 means any child. Returns the child's pid in a0 and its exit status in a1. */
