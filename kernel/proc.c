@@ -9,6 +9,7 @@
 #include "common/string.h"
 #include "elf.h"
 #include "hart.h"
+#include "ipc.h"
 #include "memlayout.h"
 #include "page_alloc.h"
 #include "panic.h"
@@ -38,6 +39,18 @@ static void free_slot(struct proc *p)
 {
 	memset(p, 0, sizeof(*p));
 	p->state = PROC_FREE;
+}
+
+struct proc *proc_find(int pid, int *error)
+{
+	for (int i = 0; i < MAX_PROCS; i++) {
+		struct proc *p = &procs[i];
+		if (p->pid == pid && p->state != PROC_FREE && p->state != PROC_ZOMBIE)
+			return p;
+	}
+	/* Pids are never reused, so a pid below next_pid belonged to a process that is gone. */
+	*error = pid > 0 && pid < next_pid ? -E_DEAD : -E_SRCH;
+	return 0;
 }
 
 int proc_count(void)
@@ -115,6 +128,8 @@ int proc_create(const struct image_source *image, const struct arguments *args, 
 	if (root == 0)
 		return -E_NOMEM;
 	int error = build_address_space(root, image, args, &p->frame);
+	if (error == 0)
+		error = ipc_init_process(p);
 	if (error < 0) {
 		vm_free(root);
 		return error;
@@ -135,6 +150,7 @@ static int waits_for(const struct proc *parent, const struct proc *child)
 
 void proc_exit(struct proc *p, int status)
 {
+	ipc_exit_process(p);
 	for (int i = 0; i < MAX_PROCS; i++) {
 		struct proc *child = &procs[i];
 		if (child->state == PROC_FREE || child->parent != p)
@@ -154,6 +170,8 @@ void proc_exit(struct proc *p, int status)
 		this_hart()->current = 0;
 
 	struct proc *parent = p->parent;
+	if (parent != 0)
+		ipc_notify(parent, NOTIFY_CHILD_EXITED);
 	if (parent != 0 && waits_for(parent, p)) {
 		parent->frame.regs[REG_A0] = p->pid;
 		parent->frame.regs[REG_A1] = (uint64_t)(int64_t)status;

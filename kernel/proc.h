@@ -8,19 +8,23 @@
 #define KERNEL_PROC_H
 
 #include <stdint.h>
+#include "ipc_queue.h"
 #include "trap.h"
 #include "vm.h"
 
 #define PROC_NAME_MAX 16
 
 enum proc_state {
-	PROC_FREE,     /* an unused slot */
-	PROC_READY,    /* on a ready queue, waiting for a hart */
-	PROC_RUNNING,  /* on a hart */
-	PROC_SLEEPING, /* in sleep(), until wake_tick */
-	PROC_WAITING,  /* in wait(), until a child exits */
-	PROC_READING,  /* in console_read(), until a key is pressed */
-	PROC_ZOMBIE,   /* exited; its parent has not collected the status yet */
+	PROC_FREE,      /* an unused slot */
+	PROC_READY,     /* on a ready queue, waiting for a hart */
+	PROC_RUNNING,   /* on a hart */
+	PROC_SLEEPING,  /* in sleep(), until wake_tick */
+	PROC_WAITING,   /* in wait(), until a child exits */
+	PROC_READING,   /* in console_read(), until a key is pressed */
+	PROC_SENDING,   /* in send() or call(), until ipc_partner's full queue has room */
+	PROC_CALLING,   /* in call(), message delivered, until ipc_partner replies */
+	PROC_RECEIVING, /* in recv(), until a message from ipc_partner (0: anyone) arrives */
+	PROC_ZOMBIE,    /* exited; its parent has not collected the status yet */
 };
 
 /* Scheduling priorities: a lower number always runs first (sched.c). */
@@ -42,9 +46,21 @@ struct proc {
 	struct proc *next_ready; /* link in its ready queue */
 	int exit_status;         /* valid in PROC_ZOMBIE */
 	int wait_pid;            /* PROC_WAITING: the child awaited, or -1 for any */
-	uint64_t wake_tick;      /* PROC_SLEEPING: uptime tick to wake at */
+	uint64_t wake_tick;      /* PROC_SLEEPING, PROC_RECEIVING: uptime tick to wake at (0: never) */
 	uint64_t read_buffer;    /* PROC_READING: user address and length to fill */
 	uint64_t read_length;
+
+	/* Message passing (ipc.c) */
+	struct ipc_queue queue;            /* messages sent to this process, oldest first */
+	uint64_t notifications;            /* pending notification bits */
+	struct proc *first_blocked_sender; /* processes in PROC_SENDING to this one, in order */
+	struct proc *last_blocked_sender;
+	struct proc *next_blocked_sender;
+	struct proc *ipc_partner; /* whom PROC_SENDING, PROC_CALLING or PROC_RECEIVING waits for */
+	int ipc_from;             /* PROC_RECEIVING: the pid, IPC_ANY or IPC_KERNEL awaited */
+	uint64_t ipc_buffer;      /* user address of the message being sent or received */
+	int ipc_is_call;          /* PROC_SENDING: call(), so wait for the reply once delivered */
+	uint64_t alarm_tick;      /* uptime tick of the pending alarm (0: none) */
 };
 
 /* Where spawn() finds an ELF image: in kernel memory (owner 0) or in a process's memory. */
@@ -82,5 +98,7 @@ void proc_kill_for_fault(struct proc *p, uint64_t scause, uint64_t sepc, uint64_
 long proc_wait(struct proc *p, int pid);
 /* The number of slots in use. */
 int proc_count(void);
+/* Finds a live process. Returns it, or 0 with *error = -E_SRCH (never existed) or -E_DEAD (gone). */
+struct proc *proc_find(int pid, int *error);
 
 #endif

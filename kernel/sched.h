@@ -12,6 +12,8 @@
 void sched_make_ready(struct proc *p);
 /* Takes p off its ready queue if it is on one (it is being freed). */
 void sched_remove(struct proc *p);
+/* Makes next, which was blocked, this hart's current process: it runs when the kernel is left. */
+void sched_hand_off(struct proc *next);
 /* Sends the current process of this hart to the back of its queue. */
 void sched_yield_current(void);
 

@@ -6,6 +6,7 @@
 #include "common/errors.h"
 #include "common/syscall_numbers.h"
 #include "console.h"
+#include "ipc.h"
 #include "proc.h"
 #include "sched.h"
 #include "syscall.h"
@@ -101,6 +102,13 @@ static long (*const syscall_handlers[SYSCALL_COUNT])(struct proc *) = {
 	[SYS_CONSOLE_READ] = sys_console_read,
 	[SYS_SPAWN] = sys_spawn,
 	[SYS_WAIT] = sys_wait,
+	[SYS_SEND] = sys_send,
+	[SYS_RECV] = sys_recv,
+	[SYS_CALL] = sys_call,
+	[SYS_REPLY] = sys_reply,
+	[SYS_REPLY_RECV] = sys_reply_recv,
+	[SYS_NOTIFY] = sys_notify,
+	[SYS_ALARM] = sys_alarm,
 };
 
 void syscall_dispatch(struct proc *p)

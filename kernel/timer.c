@@ -6,6 +6,7 @@
 #include "common/syscall_numbers.h"
 #include "console.h"
 #include "hart.h"
+#include "ipc.h"
 #include "proc.h"
 #include "riscv.h"
 #include "sbi.h"
@@ -56,6 +57,7 @@ int timer_tick_if_due(void)
 	hart->timer_deadline = now + time_per_tick;
 	sbi_set_timer(hart->timer_deadline);
 	wake_sleepers();
+	ipc_tick(timer_uptime_ticks());
 	console_poll_readers();
 	return 1;
 }

@@ -13,6 +13,11 @@ static const char *const error_names[] = {
 	[E_CHILD] = "E_CHILD",
 	[E_NOEXEC] = "E_NOEXEC",
 	[E_2BIG] = "E_2BIG",
+	[E_SRCH] = "E_SRCH",
+	[E_DEAD] = "E_DEAD",
+	[E_AGAIN] = "E_AGAIN",
+	[E_DEADLK] = "E_DEADLK",
+	[E_TIMEDOUT] = "E_TIMEDOUT",
 };
 
 const char *error_name(long code)

@@ -15,8 +15,15 @@
 #define SYS_CONSOLE_READ 6
 #define SYS_SPAWN 7
 #define SYS_WAIT 8
+#define SYS_SEND 9
+#define SYS_RECV 10
+#define SYS_CALL 11
+#define SYS_REPLY 12
+#define SYS_REPLY_RECV 13
+#define SYS_NOTIFY 14
+#define SYS_ALARM 15
 
-#define SYSCALL_COUNT 9
+#define SYSCALL_COUNT 16
 
 /* Clock ticks per second: the unit of sleep() and uptime(). */
 #define TICKS_PER_SECOND 100

@@ -24,7 +24,7 @@ int spawn_image(const void *image, unsigned long size, char *const argv[]);
 /* Waits for a child (pid, or -1 for any) to exit. Returns its pid; stores its status if status is not 0. */
 int wait(int pid, int *status);
 
-/* Makes kernel call number with six arguments: for tests of the kernel's argument checks. */
+/* Makes kernel call number with six arguments (the wrappers use it; so do tests of bad arguments). */
 long syscall6(long number, long a0, long a1, long a2, long a3, long a4, long a5);
 
 #endif

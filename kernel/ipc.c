@@ -1,0 +1,420 @@
+/*
+ * Message passing between processes (docs/ipc.md). A message moves in one
+ * of two ways. If the receiver is already waiting for it, it is copied
+ * straight into the receiver's buffer (and a call switches the hart to the
+ * receiver at once: the fast path). Otherwise it is copied into the
+ * receiver's queue, or, if the queue is full, the sender waits on the
+ * receiver's list of blocked senders and its message stays in its own
+ * memory until there is room. The kernel never allocates per message.
+ */
+#include "common/errors.h"
+#include "common/string.h"
+#include "hart.h"
+#include "ipc.h"
+#include "memlayout.h"
+#include "page_alloc.h"
+#include "sched.h"
+#include "syscall.h"
+#include "timer.h"
+
+_Static_assert(sizeof(struct message) == IPC_HEADER_SIZE + IPC_PAYLOAD_MAX, "message layout");
+_Static_assert(sizeof(struct message) * IPC_QUEUE_LENGTH <= PAGE_SIZE, "a queue fits in a page");
+
+int ipc_init_process(struct proc *p)
+{
+	p->queue.slots = page_alloc();
+	p->queue.head = 0;
+	p->queue.count = 0;
+	return p->queue.slots != 0 ? 0 : -E_NOMEM;
+}
+
+/* Ends p's wait: result goes in its a0 and it goes back on a ready queue. */
+static void finish(struct proc *p, long result)
+{
+	p->frame.regs[REG_A0] = (uint64_t)result;
+	p->wake_tick = 0;
+	sched_make_ready(p);
+}
+
+/* Reads p's message at user: the header, then the size payload bytes; stamps the sender. */
+static int copy_message_in(struct proc *p, uint64_t user, struct message *message)
+{
+	int error = vm_copy_in(p->root, message, user, IPC_HEADER_SIZE);
+	if (error < 0)
+		return error;
+	if (message->size > IPC_PAYLOAD_MAX)
+		return -E_2BIG;
+	error = vm_copy_in(p->root, message->payload, user + IPC_HEADER_SIZE, message->size);
+	if (error < 0)
+		return error;
+	message->sender = p->pid;
+	message->reserved = 0;
+	return 0;
+}
+
+/* Writes a message to p's buffer, which was checked to be writable when p began to wait. */
+static void copy_message_out(struct proc *p, uint64_t user, const struct message *message)
+{
+	vm_copy_out(p->root, user, message, IPC_HEADER_SIZE + message->size);
+}
+
+static int buffer_is_writable(struct proc *p, uint64_t user)
+{
+	return vm_user_range_ok(p->root, user, sizeof(struct message), 1);
+}
+
+/* The live process pid, which must not be p. Sets *error to -E_SRCH, -E_DEAD or -E_INVAL if there is none. */
+static struct proc *find_partner(struct proc *p, int pid, int *error)
+{
+	struct proc *partner = proc_find(pid, error);
+	if (partner == p) {
+		*error = -E_INVAL;
+		return 0;
+	}
+	return partner;
+}
+
+/*
+ * Whether the chain of waits that starts at start (start waits for its
+ * partner, which waits for its partner...) reaches target. If target is
+ * about to wait for start, that would close a cycle that never ends.
+ */
+static int wait_chain_reaches(struct proc *start, struct proc *target)
+{
+	struct proc *q = start;
+	for (int steps = 0; q != 0 && steps <= MAX_PROCS; steps++) {
+		if (q == target)
+			return 1;
+		if (q->state != PROC_SENDING && q->state != PROC_CALLING && q->state != PROC_RECEIVING)
+			return 0;
+		q = q->ipc_partner;
+	}
+	return 0;
+}
+
+static int accepts(const struct proc *receiver, int sender)
+{
+	return receiver->state == PROC_RECEIVING &&
+	       (receiver->ipc_from == IPC_ANY || receiver->ipc_from == sender);
+}
+
+static int accepts_notifications(const struct proc *receiver)
+{
+	return accepts(receiver, IPC_KERNEL);
+}
+
+/* Gives message to a receiver that waits for it; the caller decides when the receiver runs. */
+static void hand_over(struct proc *receiver, const struct message *message)
+{
+	copy_message_out(receiver, receiver->ipc_buffer, message);
+	receiver->frame.regs[REG_A0] = 0;
+	receiver->wake_tick = 0;
+}
+
+/* ---- blocked senders: a FIFO per receiver, linked through next_blocked_sender ---- */
+
+static void block_sender(struct proc *sender, struct proc *receiver, uint64_t buffer, int is_call)
+{
+	sender->state = PROC_SENDING;
+	sender->ipc_partner = receiver;
+	sender->ipc_buffer = buffer;
+	sender->ipc_is_call = is_call;
+	sender->next_blocked_sender = 0;
+	if (receiver->last_blocked_sender != 0)
+		receiver->last_blocked_sender->next_blocked_sender = sender;
+	else
+		receiver->first_blocked_sender = sender;
+	receiver->last_blocked_sender = sender;
+}
+
+/* Takes the first blocked sender whose pid is from (IPC_ANY: any) off receiver's list; 0 if none. */
+static struct proc *take_blocked_sender(struct proc *receiver, int from)
+{
+	struct proc *previous = 0;
+	for (struct proc *s = receiver->first_blocked_sender; s != 0;
+	     previous = s, s = s->next_blocked_sender) {
+		if (from != IPC_ANY && s->pid != from)
+			continue;
+		if (previous != 0)
+			previous->next_blocked_sender = s->next_blocked_sender;
+		else
+			receiver->first_blocked_sender = s->next_blocked_sender;
+		if (receiver->last_blocked_sender == s)
+			receiver->last_blocked_sender = previous;
+		return s;
+	}
+	return 0;
+}
+
+/* A blocked sender's message has been delivered: send() returns, call() now awaits the reply. */
+static void sender_delivered(struct proc *sender)
+{
+	if (sender->ipc_is_call)
+		sender->state = PROC_CALLING;
+	else
+		finish(sender, 0);
+}
+
+/* Moves blocked senders' messages into receiver's queue while it has room, in the order they blocked. */
+static void refill_queue(struct proc *receiver)
+{
+	while (!ipc_queue_is_full(&receiver->queue)) {
+		struct proc *sender = take_blocked_sender(receiver, IPC_ANY);
+		if (sender == 0)
+			return;
+		struct message message;
+		int error = copy_message_in(sender, sender->ipc_buffer, &message);
+		if (error < 0) {
+			finish(sender, error);
+			continue;
+		}
+		ipc_queue_push(&receiver->queue, &message);
+		sender_delivered(sender);
+	}
+}
+
+/* ---- notifications ---- */
+
+static void deliver_notifications(struct proc *p, uint64_t buffer)
+{
+	struct message message = { .sender = IPC_KERNEL, .type = MSG_NOTIFY, .size = sizeof(uint64_t) };
+	memcpy(message.payload, &p->notifications, sizeof(uint64_t));
+	p->notifications = 0;
+	copy_message_out(p, buffer, &message);
+}
+
+void ipc_notify(struct proc *p, uint64_t bits)
+{
+	p->notifications |= bits;
+	if (p->notifications != 0 && accepts_notifications(p)) {
+		deliver_notifications(p, p->ipc_buffer);
+		finish(p, 0);
+	}
+}
+
+/* ---- the calls ---- */
+
+/* The common part of recv and reply_recv. Returns 0 with a message in buffer, an error, or SYSCALL_NO_RESULT.
+ */
+static long receive(struct proc *p, int from, uint64_t buffer, long flags, long timeout)
+{
+	if (!buffer_is_writable(p, buffer))
+		return -E_FAULT;
+	if (timeout < 0)
+		return -E_INVAL;
+	/* Messages a process sent before it exited can still be received: E_DEAD only once they are gone. */
+	int partner_error = 0;
+	struct proc *partner = 0;
+	if (from != IPC_ANY && from != IPC_KERNEL) {
+		partner = find_partner(p, from, &partner_error);
+		if (partner == 0 && partner_error != -E_DEAD)
+			return partner_error;
+	}
+
+	if (p->notifications != 0 && (from == IPC_ANY || from == IPC_KERNEL)) {
+		deliver_notifications(p, buffer);
+		return 0;
+	}
+	if (from != IPC_KERNEL) {
+		int position = ipc_queue_find(&p->queue, from);
+		if (position >= 0) {
+			copy_message_out(p, buffer, ipc_queue_at(&p->queue, position));
+			ipc_queue_remove(&p->queue, position);
+			refill_queue(p);
+			return 0;
+		}
+		/* The queue is full of others' messages, but the awaited sender may be blocked. */
+		struct proc *sender;
+		while ((sender = take_blocked_sender(p, from)) != 0) {
+			struct message message;
+			int error = copy_message_in(sender, sender->ipc_buffer, &message);
+			if (error < 0) {
+				finish(sender, error);
+				continue;
+			}
+			copy_message_out(p, buffer, &message);
+			sender_delivered(sender);
+			return 0;
+		}
+	}
+	if (partner_error < 0)
+		return partner_error;
+	if (flags & IPC_NONBLOCK)
+		return -E_AGAIN;
+	if (partner != 0 && wait_chain_reaches(partner, p))
+		return -E_DEADLK;
+	p->state = PROC_RECEIVING;
+	p->ipc_from = from;
+	p->ipc_partner = partner;
+	p->ipc_buffer = buffer;
+	p->wake_tick = timeout > 0 ? timer_uptime_ticks() + timeout : 0;
+	return SYSCALL_NO_RESULT;
+}
+
+/* recv(from, buffer, flags, timeout) */
+long sys_recv(struct proc *p)
+{
+	uint64_t *a = &p->frame.regs[REG_A0];
+	return receive(p, (int)a[0], a[1], (long)a[2], (long)a[3]);
+}
+
+/* send(dst, buffer, flags) */
+long sys_send(struct proc *p)
+{
+	uint64_t *a = &p->frame.regs[REG_A0];
+	int error;
+	struct proc *dst = find_partner(p, (int)a[0], &error);
+	if (dst == 0)
+		return error;
+	struct message message;
+	error = copy_message_in(p, a[1], &message);
+	if (error < 0)
+		return error;
+	if (accepts(dst, p->pid)) {
+		hand_over(dst, &message);
+		sched_make_ready(dst);
+		return 0;
+	}
+	if (!ipc_queue_is_full(&dst->queue)) {
+		ipc_queue_push(&dst->queue, &message);
+		return 0;
+	}
+	if (a[2] & IPC_NONBLOCK)
+		return -E_AGAIN;
+	if (wait_chain_reaches(dst, p))
+		return -E_DEADLK;
+	block_sender(p, dst, a[1], 0);
+	return SYSCALL_NO_RESULT;
+}
+
+/* call(dst, buffer): the reply arrives in the same buffer. */
+long sys_call(struct proc *p)
+{
+	uint64_t *a = &p->frame.regs[REG_A0];
+	int error;
+	struct proc *dst = find_partner(p, (int)a[0], &error);
+	if (dst == 0)
+		return error;
+	if (!buffer_is_writable(p, a[1]))
+		return -E_FAULT;
+	struct message message;
+	error = copy_message_in(p, a[1], &message);
+	if (error < 0)
+		return error;
+	if (wait_chain_reaches(dst, p))
+		return -E_DEADLK;
+
+	p->ipc_partner = dst;
+	p->ipc_buffer = a[1];
+	if (accepts(dst, p->pid)) {
+		/* The fast path: the server waits, so it runs next, on this hart. */
+		hand_over(dst, &message);
+		p->state = PROC_CALLING;
+		sched_hand_off(dst);
+	} else if (!ipc_queue_is_full(&dst->queue)) {
+		ipc_queue_push(&dst->queue, &message);
+		p->state = PROC_CALLING;
+	} else {
+		block_sender(p, dst, a[1], 1);
+	}
+	return SYSCALL_NO_RESULT;
+}
+
+/* Copies p's reply at buffer to client pid, which must be waiting for p's reply. Returns 0 or an error. */
+static long give_reply(struct proc *p, int pid, uint64_t buffer, struct proc **client_out)
+{
+	int error;
+	struct proc *client = find_partner(p, pid, &error);
+	if (client == 0)
+		return error;
+	/* While the call's message is still in p's queue, p has not received it, so it cannot answer. */
+	if (client->state != PROC_CALLING || client->ipc_partner != p || ipc_queue_find(&p->queue, pid) >= 0)
+		return -E_INVAL;
+	struct message message;
+	error = copy_message_in(p, buffer, &message);
+	if (error < 0)
+		return error;
+	hand_over(client, &message);
+	*client_out = client;
+	return 0;
+}
+
+/* reply(dst, buffer) */
+long sys_reply(struct proc *p)
+{
+	uint64_t *a = &p->frame.regs[REG_A0];
+	struct proc *client;
+	long result = give_reply(p, (int)a[0], a[1], &client);
+	if (result == 0)
+		sched_make_ready(client);
+	return result;
+}
+
+/* reply_recv(dst, buffer, from): reply, then receive into the same buffer. */
+long sys_reply_recv(struct proc *p)
+{
+	uint64_t *a = &p->frame.regs[REG_A0];
+	struct proc *client;
+	long result = give_reply(p, (int)a[0], a[1], &client);
+	if (result < 0)
+		return result;
+	result = receive(p, (int)a[2], a[1], 0, 0);
+	/* The fast path back: if the server now waits, the client runs next, on this hart. */
+	if (result == SYSCALL_NO_RESULT)
+		sched_hand_off(client);
+	else
+		sched_make_ready(client);
+	return result;
+}
+
+/* notify(dst, bits) */
+long sys_notify(struct proc *p)
+{
+	uint64_t *a = &p->frame.regs[REG_A0];
+	int error;
+	struct proc *dst = proc_find((int)a[0], &error);
+	if (dst == 0)
+		return error;
+	if (a[1] & NOTIFY_KERNEL_BITS)
+		return -E_INVAL; /* only the kernel may raise its own bits */
+	ipc_notify(dst, a[1]);
+	return 0;
+}
+
+/* alarm(ticks): NOTIFY_ALARM after ticks ticks; 0 cancels. */
+long sys_alarm(struct proc *p)
+{
+	long ticks = (long)p->frame.regs[REG_A0];
+	if (ticks < 0)
+		return -E_INVAL;
+	p->alarm_tick = ticks > 0 ? timer_uptime_ticks() + ticks : 0;
+	return 0;
+}
+
+void ipc_tick(uint64_t now)
+{
+	for (int i = 0; i < MAX_PROCS; i++) {
+		struct proc *p = &procs[i];
+		if (p->state == PROC_RECEIVING && p->wake_tick != 0 && now >= p->wake_tick)
+			finish(p, -E_TIMEDOUT);
+		if (p->state != PROC_FREE && p->alarm_tick != 0 && now >= p->alarm_tick) {
+			p->alarm_tick = 0;
+			ipc_notify(p, NOTIFY_ALARM);
+		}
+	}
+}
+
+void ipc_exit_process(struct proc *p)
+{
+	for (int i = 0; i < MAX_PROCS; i++) {
+		struct proc *q = &procs[i];
+		int waits_on_p =
+			q->state == PROC_SENDING || q->state == PROC_CALLING || q->state == PROC_RECEIVING;
+		if (waits_on_p && q->ipc_partner == p)
+			finish(q, -E_DEAD);
+	}
+	page_free(p->queue.slots);
+	p->queue.slots = 0;
+	p->queue.count = 0;
+	p->alarm_tick = 0;
+}

@@ -1,0 +1,35 @@
+/*
+ * A process's receive queue: a ring of IPC_QUEUE_LENGTH messages in one
+ * page, allocated with the process, so sending never allocates memory.
+ * Pure bookkeeping with no locking or user memory: mkfs/tests/ipc_queue_test.c
+ * tests it on the host.
+ */
+#ifndef KERNEL_IPC_QUEUE_H
+#define KERNEL_IPC_QUEUE_H
+
+#include "common/ipc.h"
+
+struct ipc_queue {
+	struct message *slots; /* IPC_QUEUE_LENGTH of them */
+	int head;              /* slot of the oldest message */
+	int count;
+};
+
+static inline int ipc_queue_is_full(const struct ipc_queue *queue)
+{
+	return queue->count == IPC_QUEUE_LENGTH;
+}
+
+/* Appends a copy of message (its header and size payload bytes). The queue must not be full. */
+void ipc_queue_push(struct ipc_queue *queue, const struct message *message);
+/* Returns the position (0 = oldest) of the oldest message from sender (IPC_ANY: any), or -1. */
+int ipc_queue_find(const struct ipc_queue *queue, int sender);
+/* The message at position. */
+struct message *ipc_queue_at(const struct ipc_queue *queue, int position);
+/* Removes the message at position, keeping the order of the rest. */
+void ipc_queue_remove(struct ipc_queue *queue, int position);
+
+/* Copies the header and the size payload bytes in use: the rest of a message is never read. */
+void ipc_message_copy(struct message *dst, const struct message *src);
+
+#endif
