@@ -157,4 +157,5 @@ compile_commands.json:
 	  echo ']' ) > $@
 	@echo "wrote $@"
 
--include $(KERNEL_OBJECTS:.o=.d) $(ULIB_OBJECTS:.o=.d)
+PROGRAM_OBJECTS = $(patsubst %,$(BUILD)/user-%.o,$(PROGRAM_SOURCES))
+-include $(KERNEL_OBJECTS:.o=.d) $(ULIB_OBJECTS:.o=.d) $(PROGRAM_OBJECTS:.o=.d)
