@@ -40,7 +40,7 @@ BOOT_PROGRAMS = $(patsubst %.c,$(BUILD)/stripped/%,$(PROGRAM_SOURCES))
 QEMUOPTS = -machine virt -bios default -kernel kernel/kernel -initrd $(BUILD)/bootimg \
 	   -m $(MEM) -smp $(CPUS) -nographic -no-reboot -append "$(strip init=$(INIT) $(BOOTARGS))"
 
-.PHONY: all deps qemu qemu-gdb gdb test host-test clean help format format-check compile_commands.json
+.PHONY: all deps qemu qemu-gdb gdb test host-test bench clean help format format-check compile_commands.json
 .DEFAULT_GOAL := all
 # Keep object files that pattern rules make along the way.
 .SECONDARY:
@@ -51,6 +51,7 @@ help:
 	@echo "make qemu [CPUS=n] [MEM=128M] [INIT=name]   build and boot to the shell (Ctrl-A X quits)"
 	@echo "make test                                   install what is missing, build, run every test"
 	@echo "make qemu-gdb / make gdb                    QEMU waiting for GDB / GDB attached (port $(GDBPORT))"
+	@echo "make bench                                  IPC costs in instructions, to bench/results.json"
 	@echo "make deps                                   install the toolchain from Debian packages"
 	@echo "make compile_commands.json                  for clangd"
 	@echo "make format                                 clang-format every C file"
@@ -134,6 +135,10 @@ host-test: $(HOST_TESTS) $(BUILD)/mkbootimg
 
 test: $(NEEDS_DEPS) all host-test format-check
 	$(PYTHON) -m pytest -n 2 grade
+
+# IPC and system-call costs in guest instructions (-icount shift=0), to bench/results.json.
+bench: $(NEEDS_DEPS) all
+	$(PYTHON) bench/run.py
 
 clean:
 	rm -rf $(BUILD) kernel/kernel compile_commands.json

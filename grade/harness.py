@@ -71,11 +71,11 @@ def wait_for_listening_port(port, timeout=20):
         time.sleep(0.1)
 
 
-def qemu_command(init="init", cpus=2, memory="128M", bootargs=""):
-    """The QEMU command line `make qemu` uses (see QEMUOPTS in the Makefile)."""
+def qemu_command(init="init", cpus=2, memory="128M", bootargs="", extra=()):
+    """The QEMU command line `make qemu` uses (see QEMUOPTS in the Makefile), plus extra options."""
     return ["qemu-system-riscv64", "-machine", "virt", "-bios", "default",
             "-kernel", KERNEL, "-initrd", BOOT_IMAGE, "-m", memory, "-smp", str(cpus),
-            "-nographic", "-no-reboot", "-append", f"init={init} {bootargs}".strip()]
+            "-nographic", "-no-reboot", "-append", f"init={init} {bootargs}".strip(), *extra]
 
 
 class Machine:
@@ -168,6 +168,6 @@ class Machine:
         self._reader.join(timeout=5)
 
 
-def boot(name, init="init", cpus=2, memory="128M", bootargs=""):
+def boot(name, init="init", cpus=2, memory="128M", bootargs="", extra=()):
     """Starts QEMU with the given boot program and machine size."""
-    return Machine(name, qemu_command(init=init, cpus=cpus, memory=memory, bootargs=bootargs))
+    return Machine(name, qemu_command(init=init, cpus=cpus, memory=memory, bootargs=bootargs, extra=extra))

@@ -30,8 +30,13 @@ void hart_init_this(uint64_t hartid)
 	 * The kernel does not save floating-point registers, so the FPU stays
 	 * Off (§3.1.6.6): an FP instruction in any mode is an illegal instruction.
 	 * OpenSBI may have left it on.
+	 *
+	 * sret enters the mode in sstatus.SPP, with interrupts on if SPIE is
+	 * set, then sets SPP to U-mode and SPIE to 1 (§4.1.1); a trap from
+	 * U-mode leaves them so too. So set them once here, and every sret
+	 * enters user mode with interrupts on without touching sstatus again.
 	 */
-	w_sstatus(r_sstatus() & ~SSTATUS_FS);
+	w_sstatus((r_sstatus() & ~(SSTATUS_FS | SSTATUS_SPP)) | SSTATUS_SPIE);
 	/* Let user code read cycle, time and instret (§4.1.5) for measurements. */
 	w_scounteren(0x7);
 }

@@ -36,9 +36,29 @@ static void finish(struct proc *p, long result)
 	sched_make_ready(p);
 }
 
-/* Reads p's message at user: the header, then the size payload bytes; stamps the sender. */
+/* Reads the message header and its size payload bytes from source, which holds a whole message. */
+static int read_message(struct proc *p, const struct message *source, struct message *message)
+{
+	uint32_t size = source->size;
+	if (size > IPC_PAYLOAD_MAX)
+		return -E_2BIG;
+	ipc_message_copy(message, source, size);
+	message->size = size;
+	message->sender = p->pid;
+	message->reserved = 0;
+	return 0;
+}
+
+/*
+ * Reads p's message at user, for send and reply, which only read it. A
+ * message within one page (the usual case) costs one page-table walk; one
+ * that straddles two pages goes through vm_copy_in, a piece at a time.
+ */
 static int copy_message_in(struct proc *p, uint64_t user, struct message *message)
 {
+	const struct message *source = vm_user_pointer(p->root, user, IPC_HEADER_SIZE, 0);
+	if (source != 0 && user % PAGE_SIZE + IPC_HEADER_SIZE + source->size <= PAGE_SIZE)
+		return read_message(p, source, message);
 	int error = vm_copy_in(p->root, message, user, IPC_HEADER_SIZE);
 	if (error < 0)
 		return error;
@@ -52,15 +72,38 @@ static int copy_message_in(struct proc *p, uint64_t user, struct message *messag
 	return 0;
 }
 
-/* Writes a message to p's buffer, which was checked to be writable when p began to wait. */
-static void copy_message_out(struct proc *p, uint64_t user, const struct message *message)
+/*
+ * Records p's buffer for a call that will receive into it (recv, call,
+ * reply_recv): it must be writable user memory for a whole message. When it
+ * lies in one page, its kernel address is kept too, so that filling it
+ * later, even from another process, needs no page-table walk. (A waiting
+ * process cannot change its own mappings, so the address stays good.)
+ * Returns 0 or -E_FAULT.
+ */
+static int locate_buffer(struct proc *p, uint64_t user)
 {
-	vm_copy_out(p->root, user, message, IPC_HEADER_SIZE + message->size);
+	p->ipc_buffer = user;
+	p->ipc_kernel_buffer = vm_user_pointer(p->root, user, sizeof(struct message), 1);
+	if (p->ipc_kernel_buffer == 0 && !vm_user_range_ok(p->root, user, sizeof(struct message), 1))
+		return -E_FAULT;
+	return 0;
 }
 
-static int buffer_is_writable(struct proc *p, uint64_t user)
+/* Reads the message in p's located buffer. */
+static int read_located_message(struct proc *p, struct message *message)
 {
-	return vm_user_range_ok(p->root, user, sizeof(struct message), 1);
+	if (p->ipc_kernel_buffer != 0)
+		return read_message(p, p->ipc_kernel_buffer, message);
+	return copy_message_in(p, p->ipc_buffer, message);
+}
+
+/* Writes a message into p's located buffer. */
+static void write_located_message(struct proc *p, const struct message *message)
+{
+	if (p->ipc_kernel_buffer != 0)
+		ipc_message_copy(p->ipc_kernel_buffer, message, message->size);
+	else
+		vm_copy_out(p->root, p->ipc_buffer, message, IPC_HEADER_SIZE + message->size);
 }
 
 /* The live process pid, which must not be p. Sets *error to -E_SRCH, -E_DEAD or -E_INVAL if there is none. */
@@ -106,7 +149,7 @@ static int accepts_notifications(const struct proc *receiver)
 /* Gives message to a receiver that waits for it; the caller decides when the receiver runs. */
 static void hand_over(struct proc *receiver, const struct message *message)
 {
-	copy_message_out(receiver, receiver->ipc_buffer, message);
+	write_located_message(receiver, message);
 	receiver->frame.regs[REG_A0] = 0;
 	receiver->wake_tick = 0;
 }
@@ -175,31 +218,32 @@ static void refill_queue(struct proc *receiver)
 
 /* ---- notifications ---- */
 
-static void deliver_notifications(struct proc *p, uint64_t buffer)
+/* Writes p's pending notifications, as one message from the kernel, into p's located buffer. */
+static void deliver_notifications(struct proc *p)
 {
 	struct message message = { .sender = IPC_KERNEL, .type = MSG_NOTIFY, .size = sizeof(uint64_t) };
 	memcpy(message.payload, &p->notifications, sizeof(uint64_t));
 	p->notifications = 0;
-	copy_message_out(p, buffer, &message);
+	write_located_message(p, &message);
 }
 
 void ipc_notify(struct proc *p, uint64_t bits)
 {
 	p->notifications |= bits;
 	if (p->notifications != 0 && accepts_notifications(p)) {
-		deliver_notifications(p, p->ipc_buffer);
+		deliver_notifications(p);
 		finish(p, 0);
 	}
 }
 
 /* ---- the calls ---- */
 
-/* The common part of recv and reply_recv. Returns 0 with a message in buffer, an error, or SYSCALL_NO_RESULT.
+/*
+ * The common part of recv and reply_recv, once p's buffer is located.
+ * Returns 0 with a message in the buffer, an error, or SYSCALL_NO_RESULT.
  */
-static long receive(struct proc *p, int from, uint64_t buffer, long flags, long timeout)
+static long receive(struct proc *p, int from, long flags, long timeout)
 {
-	if (!buffer_is_writable(p, buffer))
-		return -E_FAULT;
 	if (timeout < 0)
 		return -E_INVAL;
 	/* Messages a process sent before it exited can still be received: E_DEAD only once they are gone. */
@@ -212,13 +256,13 @@ static long receive(struct proc *p, int from, uint64_t buffer, long flags, long 
 	}
 
 	if (p->notifications != 0 && (from == IPC_ANY || from == IPC_KERNEL)) {
-		deliver_notifications(p, buffer);
+		deliver_notifications(p);
 		return 0;
 	}
 	if (from != IPC_KERNEL) {
 		int position = ipc_queue_find(&p->queue, from);
 		if (position >= 0) {
-			copy_message_out(p, buffer, ipc_queue_at(&p->queue, position));
+			write_located_message(p, ipc_queue_at(&p->queue, position));
 			ipc_queue_remove(&p->queue, position);
 			refill_queue(p);
 			return 0;
@@ -232,7 +276,7 @@ static long receive(struct proc *p, int from, uint64_t buffer, long flags, long 
 				finish(sender, error);
 				continue;
 			}
-			copy_message_out(p, buffer, &message);
+			write_located_message(p, &message);
 			sender_delivered(sender);
 			return 0;
 		}
@@ -246,7 +290,6 @@ static long receive(struct proc *p, int from, uint64_t buffer, long flags, long 
 	p->state = PROC_RECEIVING;
 	p->ipc_from = from;
 	p->ipc_partner = partner;
-	p->ipc_buffer = buffer;
 	p->wake_tick = timeout > 0 ? timer_uptime_ticks() + timeout : 0;
 	return SYSCALL_NO_RESULT;
 }
@@ -255,7 +298,9 @@ static long receive(struct proc *p, int from, uint64_t buffer, long flags, long 
 long sys_recv(struct proc *p)
 {
 	uint64_t *a = &p->frame.regs[REG_A0];
-	return receive(p, (int)a[0], a[1], (long)a[2], (long)a[3]);
+	if (locate_buffer(p, a[1]) < 0)
+		return -E_FAULT;
+	return receive(p, (int)a[0], (long)a[2], (long)a[3]);
 }
 
 /* send(dst, buffer, flags) */
@@ -295,17 +340,16 @@ long sys_call(struct proc *p)
 	struct proc *dst = find_partner(p, (int)a[0], &error);
 	if (dst == 0)
 		return error;
-	if (!buffer_is_writable(p, a[1]))
-		return -E_FAULT;
 	struct message message;
-	error = copy_message_in(p, a[1], &message);
+	error = locate_buffer(p, a[1]);
+	if (error == 0)
+		error = read_located_message(p, &message);
 	if (error < 0)
 		return error;
 	if (wait_chain_reaches(dst, p))
 		return -E_DEADLK;
 
 	p->ipc_partner = dst;
-	p->ipc_buffer = a[1];
 	if (accepts(dst, p->pid)) {
 		/* The fast path: the server waits, so it runs next, on this hart. */
 		hand_over(dst, &message);
@@ -320,45 +364,54 @@ long sys_call(struct proc *p)
 	return SYSCALL_NO_RESULT;
 }
 
-/* Copies p's reply at buffer to client pid, which must be waiting for p's reply. Returns 0 or an error. */
-static long give_reply(struct proc *p, int pid, uint64_t buffer, struct proc **client_out)
+/* The process pid if it waits for p's reply; else 0 with *error set. */
+static struct proc *find_waiting_client(struct proc *p, int pid, int *error)
 {
-	int error;
-	struct proc *client = find_partner(p, pid, &error);
+	struct proc *client = find_partner(p, pid, error);
 	if (client == 0)
-		return error;
+		return 0;
 	/* While the call's message is still in p's queue, p has not received it, so it cannot answer. */
-	if (client->state != PROC_CALLING || client->ipc_partner != p || ipc_queue_find(&p->queue, pid) >= 0)
-		return -E_INVAL;
-	struct message message;
-	error = copy_message_in(p, buffer, &message);
-	if (error < 0)
-		return error;
-	hand_over(client, &message);
-	*client_out = client;
-	return 0;
+	if (client->state != PROC_CALLING || client->ipc_partner != p ||
+	    ipc_queue_find(&p->queue, pid) >= 0) {
+		*error = -E_INVAL;
+		return 0;
+	}
+	return client;
 }
 
 /* reply(dst, buffer) */
 long sys_reply(struct proc *p)
 {
 	uint64_t *a = &p->frame.regs[REG_A0];
-	struct proc *client;
-	long result = give_reply(p, (int)a[0], a[1], &client);
-	if (result == 0)
-		sched_make_ready(client);
-	return result;
+	int error;
+	struct proc *client = find_waiting_client(p, (int)a[0], &error);
+	if (client == 0)
+		return error;
+	struct message reply;
+	error = copy_message_in(p, a[1], &reply);
+	if (error < 0)
+		return error;
+	hand_over(client, &reply);
+	sched_make_ready(client);
+	return 0;
 }
 
 /* reply_recv(dst, buffer, from): reply, then receive into the same buffer. */
 long sys_reply_recv(struct proc *p)
 {
 	uint64_t *a = &p->frame.regs[REG_A0];
-	struct proc *client;
-	long result = give_reply(p, (int)a[0], a[1], &client);
-	if (result < 0)
-		return result;
-	result = receive(p, (int)a[2], a[1], 0, 0);
+	int error;
+	struct proc *client = find_waiting_client(p, (int)a[0], &error);
+	if (client == 0)
+		return error;
+	struct message reply;
+	error = locate_buffer(p, a[1]);
+	if (error == 0)
+		error = read_located_message(p, &reply);
+	if (error < 0)
+		return error;
+	hand_over(client, &reply);
+	long result = receive(p, (int)a[2], 0, 0);
 	/* The fast path back: if the server now waits, the client runs next, on this hart. */
 	if (result == SYSCALL_NO_RESULT)
 		sched_hand_off(client);

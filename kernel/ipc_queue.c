@@ -6,11 +6,6 @@
 #include "common/string.h"
 #include "ipc_queue.h"
 
-void ipc_message_copy(struct message *dst, const struct message *src)
-{
-	memcpy(dst, src, IPC_HEADER_SIZE + src->size);
-}
-
 static int slot_index(const struct ipc_queue *queue, int position)
 {
 	return (queue->head + position) % IPC_QUEUE_LENGTH;
@@ -23,7 +18,7 @@ struct message *ipc_queue_at(const struct ipc_queue *queue, int position)
 
 void ipc_queue_push(struct ipc_queue *queue, const struct message *message)
 {
-	ipc_message_copy(ipc_queue_at(queue, queue->count), message);
+	ipc_message_copy(ipc_queue_at(queue, queue->count), message, message->size);
 	queue->count++;
 }
 
@@ -42,7 +37,8 @@ void ipc_queue_remove(struct ipc_queue *queue, int position)
 		queue->head = slot_index(queue, 1);
 	} else {
 		for (int i = position; i < queue->count - 1; i++)
-			ipc_message_copy(ipc_queue_at(queue, i), ipc_queue_at(queue, i + 1));
+			ipc_message_copy(ipc_queue_at(queue, i), ipc_queue_at(queue, i + 1),
+					 ipc_queue_at(queue, i + 1)->size);
 	}
 	queue->count--;
 }

@@ -8,6 +8,7 @@
 #define KERNEL_IPC_QUEUE_H
 
 #include "common/ipc.h"
+#include "common/string.h"
 
 struct ipc_queue {
 	struct message *slots; /* IPC_QUEUE_LENGTH of them */
@@ -29,7 +30,20 @@ struct message *ipc_queue_at(const struct ipc_queue *queue, int position);
 /* Removes the message at position, keeping the order of the rest. */
 void ipc_queue_remove(struct ipc_queue *queue, int position);
 
-/* Copies the header and the size payload bytes in use: the rest of a message is never read. */
-void ipc_message_copy(struct message *dst, const struct message *src);
+/*
+ * Copies the header and the size payload bytes in use: the rest of a
+ * message is never read. The header is copied field by field, inline,
+ * because IPC copies every message at least twice and a call to memcpy
+ * would cost more than the copy.
+ */
+static inline void ipc_message_copy(struct message *dst, const struct message *src, uint32_t size)
+{
+	dst->sender = src->sender;
+	dst->type = src->type;
+	dst->size = size;
+	dst->reserved = src->reserved;
+	if (size > 0)
+		memcpy(dst->payload, src->payload, size);
+}
 
 #endif

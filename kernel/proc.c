@@ -24,7 +24,18 @@
 #define EXIT_STATUS_FAULT (-1)
 
 struct proc procs[MAX_PROCS];
-static int next_pid = 1;
+
+/*
+ * A pid names a slot and how many processes that slot has held before:
+ * pid = slot + 1 + MAX_PROCS * generation. So proc_find needs no search,
+ * pids are never reused, and a pid tells whether it ever existed.
+ */
+static int slot_generation[MAX_PROCS];
+
+static int slot_of(const struct proc *p)
+{
+	return (int)(p - procs);
+}
 
 static struct proc *find_free_slot(void)
 {
@@ -37,19 +48,24 @@ static struct proc *find_free_slot(void)
 
 static void free_slot(struct proc *p)
 {
+	slot_generation[slot_of(p)]++;
 	memset(p, 0, sizeof(*p));
 	p->state = PROC_FREE;
 }
 
 struct proc *proc_find(int pid, int *error)
 {
-	for (int i = 0; i < MAX_PROCS; i++) {
-		struct proc *p = &procs[i];
-		if (p->pid == pid && p->state != PROC_FREE && p->state != PROC_ZOMBIE)
-			return p;
+	if (pid <= 0) {
+		*error = -E_SRCH;
+		return 0;
 	}
-	/* Pids are never reused, so a pid below next_pid belonged to a process that is gone. */
-	*error = pid > 0 && pid < next_pid ? -E_DEAD : -E_SRCH;
+	int slot = (pid - 1) % MAX_PROCS;
+	int generation = (pid - 1) / MAX_PROCS;
+	struct proc *p = &procs[slot];
+	if (p->pid == pid && p->state != PROC_FREE && p->state != PROC_ZOMBIE)
+		return p;
+	/* The slot has moved past this generation (or holds it as a zombie): it existed and is gone. */
+	*error = generation < slot_generation[slot] || p->pid == pid ? -E_DEAD : -E_SRCH;
 	return 0;
 }
 
@@ -134,9 +150,10 @@ int proc_create(const struct image_source *image, const struct arguments *args, 
 		vm_free(root);
 		return error;
 	}
-	p->pid = next_pid++;
+	p->pid = slot_of(p) + 1 + MAX_PROCS * slot_generation[slot_of(p)];
 	set_name(p, args->pointers[0]);
 	p->root = root;
+	p->satp = vm_satp(root);
 	p->parent = parent;
 	p->priority = priority;
 	sched_make_ready(p);
@@ -160,7 +177,7 @@ void proc_exit(struct proc *p, int status)
 			free_slot(child);
 	}
 	/* Never free the page table this hart is using. */
-	if (r_satp() == vm_satp(p->root))
+	if (r_satp() == p->satp)
 		vm_switch_to_kernel();
 	vm_free(p->root);
 	p->root = 0;

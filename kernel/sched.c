@@ -70,27 +70,21 @@ void sched_yield_current(void)
 	hart->current = 0;
 }
 
-static void run(struct hart *hart, struct proc *p) __attribute__((noreturn));
-static void run(struct hart *hart, struct proc *p)
+static inline void __attribute__((noreturn)) run(struct hart *hart, struct proc *p)
 {
 	hart->current = p;
 	p->state = PROC_RUNNING;
 	p->frame.kernel_sp = hart->stack_top;
 	p->frame.hart = (uint64_t)hart;
-	uint64_t satp = vm_satp(p->root);
-	if (r_satp() != satp)
-		w_satp_and_flush(satp);
-	/* sret will enter U-mode (SPP = 0) with interrupts enabled (SIE = SPIE = 1). */
-	w_sstatus((r_sstatus() & ~SSTATUS_SPP) | SSTATUS_SPIE);
+	if (r_satp() != p->satp)
+		w_satp_and_flush(p->satp);
 	kernel_unlock();
 	trap_return_to_user(&p->frame);
 }
 
-void sched_leave_kernel(void)
+/* The slow way out of the kernel: choose another process, or wait for one. */
+static void __attribute__((noinline, noreturn)) switch_or_idle(struct hart *hart)
 {
-	struct hart *hart = this_hart();
-	if (hart->current != 0 && hart->current->state == PROC_RUNNING)
-		run(hart, hart->current);
 	hart->current = 0;
 	/*
 	 * An idle hart must not keep a process's page table loaded: the process
@@ -115,4 +109,13 @@ void sched_leave_kernel(void)
 		clear_sip_bits(SIP_SSIP);
 		timer_tick_if_due();
 	}
+}
+
+void sched_leave_kernel(void)
+{
+	/* The fast way out, kept apart so that it saves no registers: back to the same process. */
+	struct hart *hart = this_hart();
+	if (hart->current != 0 && hart->current->state == PROC_RUNNING)
+		run(hart, hart->current);
+	switch_or_idle(hart);
 }

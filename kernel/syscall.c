@@ -92,7 +92,7 @@ static long sys_wait(struct proc *p)
 	return proc_wait(p, (int)pid);
 }
 
-static long (*const syscall_handlers[SYSCALL_COUNT])(struct proc *) = {
+long (*const syscall_handlers[SYSCALL_COUNT])(struct proc *) = {
 	[SYS_EXIT] = sys_exit,
 	[SYS_GETPID] = sys_getpid,
 	[SYS_YIELD] = sys_yield,
@@ -110,11 +110,3 @@ static long (*const syscall_handlers[SYSCALL_COUNT])(struct proc *) = {
 	[SYS_NOTIFY] = sys_notify,
 	[SYS_ALARM] = sys_alarm,
 };
-
-void syscall_dispatch(struct proc *p)
-{
-	uint64_t number = p->frame.regs[REG_A7];
-	long result = number < SYSCALL_COUNT ? syscall_handlers[number](p) : -E_NOSYS;
-	if (result != SYSCALL_NO_RESULT)
-		p->frame.regs[REG_A0] = (uint64_t)result;
-}

@@ -90,8 +90,25 @@ void vm_free(pte_t *root)
 	free_table(root, 2);
 }
 
+/* The leaf entry for va if every table on the way exists, else 0. Inline: every user copy starts here. */
+static inline pte_t *find_leaf(pte_t *root, uint64_t va)
+{
+	if (va >= USER_SPACE_END)
+		return 0;
+	pte_t *table = root;
+	for (int level = 2; level > 0; level--) {
+		pte_t entry = table[table_index(va, level)];
+		if ((entry & (PTE_V | PTE_LEAF_BITS)) != PTE_V)
+			return 0; /* absent, or a large page, which user space never has */
+		table = phys_to_virt(PTE_TO_PA(entry));
+	}
+	return &table[table_index(va, 0)];
+}
+
 pte_t *vm_walk(pte_t *root, uint64_t va, int create)
 {
+	if (!create)
+		return find_leaf(root, va);
 	if (va >= USER_SPACE_END)
 		return 0;
 	pte_t *table = root;
@@ -103,8 +120,6 @@ pte_t *vm_walk(pte_t *root, uint64_t va, int create)
 			table = phys_to_virt(PTE_TO_PA(*entry));
 			continue;
 		}
-		if (!create)
-			return 0;
 		pte_t *next = page_alloc();
 		if (next == 0)
 			return 0;
@@ -156,9 +171,9 @@ int vm_map_new_pages(pte_t *root, uint64_t va, uint64_t size, uint64_t flags)
 }
 
 /* Returns the kernel address of user address va if the page allows user access with need, else 0. */
-static uint8_t *user_to_kernel(pte_t *root, uint64_t va, uint64_t need)
+static inline uint8_t *user_to_kernel(pte_t *root, uint64_t va, uint64_t need)
 {
-	pte_t *entry = vm_walk(root, va, 0);
+	pte_t *entry = find_leaf(root, va);
 	if (entry == 0 || (*entry & (PTE_V | PTE_U | need)) != (PTE_V | PTE_U | need))
 		return 0;
 	return (uint8_t *)phys_to_virt(PTE_TO_PA(*entry)) + va % PAGE_SIZE;
@@ -176,6 +191,13 @@ static int user_range_ok(pte_t *root, uint64_t va, uint64_t length, uint64_t nee
 			return 0;
 	}
 	return 1;
+}
+
+void *vm_user_pointer(pte_t *root, uint64_t va, uint64_t length, int writable)
+{
+	if (length == 0 || va % PAGE_SIZE + length > PAGE_SIZE)
+		return 0;
+	return user_to_kernel(root, va, writable ? PTE_R | PTE_W : PTE_R);
 }
 
 int vm_user_range_ok(pte_t *root, uint64_t va, uint64_t length, int writable)

@@ -47,6 +47,12 @@ int vm_unmap_page(pte_t *root, uint64_t va);
 /* Allocates zeroed pages for [va, va + size) and maps them with flags. Returns 0 or -E_NOMEM. */
 int vm_map_new_pages(pte_t *root, uint64_t va, uint64_t size, uint64_t flags);
 
+/*
+ * Returns the kernel address of [va, va + length) if the range lies in one
+ * page that is mapped for user reads (and writes, if writable); else 0.
+ * The fast way to reach a small user object such as an IPC message.
+ */
+void *vm_user_pointer(pte_t *root, uint64_t va, uint64_t length, int writable);
 /* Returns whether all of [va, va + length) is mapped for user reads (and writes, if writable). */
 int vm_user_range_ok(pte_t *root, uint64_t va, uint64_t length, int writable);
 

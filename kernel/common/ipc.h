@@ -28,13 +28,14 @@
 #define NOTIFY_CHILD_EXITED (1UL << 62) /* a child has exited: wait() will not block */
 #define NOTIFY_KERNEL_BITS (0xffffUL << 48)
 
+/* Aligned to 8 bytes so that the kernel can copy it a word at a time. */
 struct message {
 	int32_t sender; /* stamped by the kernel: the sending pid, or IPC_KERNEL */
 	int32_t type;   /* chosen by the sender; negative types belong to the kernel */
 	uint32_t size;  /* payload bytes in use, at most IPC_PAYLOAD_MAX */
 	uint32_t reserved;
 	uint8_t payload[IPC_PAYLOAD_MAX];
-};
+} __attribute__((aligned(8)));
 
 #define IPC_HEADER_SIZE 16
 

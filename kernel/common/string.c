@@ -1,7 +1,8 @@
 /*
- * Byte-at-a-time implementations of string.h: short and obviously correct
- * rather than fast. GCC may turn struct copies into calls to memcpy and
- * memset, which is why these exact names must exist.
+ * Simple implementations of string.h: byte at a time, except that memcpy
+ * moves eight bytes at a time when it can, since IPC copies every message
+ * with it. GCC may turn struct copies into calls to memcpy and memset,
+ * which is why these exact names must exist.
  */
 #include "string.h"
 
@@ -15,7 +16,15 @@ void *memset(void *dst, int byte, size_t n)
 
 void *memcpy(void *dst, const void *src, size_t n)
 {
-	return memmove(dst, src, n);
+	unsigned char *d = dst;
+	const unsigned char *s = src;
+	if ((((size_t)d | (size_t)s) & 7) == 0) {
+		for (; n >= 8; n -= 8, d += 8, s += 8)
+			*(unsigned long *)d = *(const unsigned long *)s;
+	}
+	while (n-- > 0)
+		*d++ = *s++;
+	return dst;
 }
 
 void *memmove(void *dst, const void *src, size_t n)

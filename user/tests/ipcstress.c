@@ -131,8 +131,8 @@ int main(int argc, char *argv[])
 			failures++;
 		}
 	}
-	printf("ipcstress: %d messages between %d processes in %ld ticks\n", PRODUCERS * MESSAGES_PER_PRODUCER,
-	       PRODUCERS + CONSUMERS, uptime() - start);
+	printf("ipcstress: %d messages between %d processes in %ld ticks\n",
+	       PRODUCERS * MESSAGES_PER_PRODUCER, PRODUCERS + CONSUMERS, uptime() - start);
 	printf("ipcstress: %s (%d failures)\n", failures == 0 ? "OK" : "FAILED", failures);
 	return failures;
 }
