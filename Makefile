@@ -117,13 +117,18 @@ gdb: $(NEEDS_DEPS)
 
 # ---- tests ----
 
-HOST_TESTS = $(BUILD)/host/format_test $(BUILD)/host/bootimg_test $(BUILD)/host/fdt_test
+HOST_TESTS = $(BUILD)/host/format_test $(BUILD)/host/bootimg_test $(BUILD)/host/fdt_test \
+	     $(BUILD)/host/ipc_queue_test
 
 $(BUILD)/host/format_test: mkfs/tests/format_test.c kernel/common/format.c
 	@mkdir -p $(dir $@)
 	$(HOSTCC) $(HOSTCFLAGS) -o $@ $^
 
 $(BUILD)/host/bootimg_test: mkfs/tests/bootimg_test.c kernel/common/bootimg.c
+	@mkdir -p $(dir $@)
+	$(HOSTCC) $(HOSTCFLAGS) -o $@ $^
+
+$(BUILD)/host/ipc_queue_test: mkfs/tests/ipc_queue_test.c kernel/ipc_queue.c
 	@mkdir -p $(dir $@)
 	$(HOSTCC) $(HOSTCFLAGS) -o $@ $^
 

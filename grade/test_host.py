@@ -64,6 +64,10 @@ def test_bootimg():
     run_test(os.path.join(HOST_BUILD, "bootimg_test"), os.path.join(ROOT, "build", "mkbootimg"))
 
 
+def test_ipc_queue():
+    run_test(os.path.join(HOST_BUILD, "ipc_queue_test"))
+
+
 def test_fdt(tmp_path):
     for memory, harts, with_boot_image in DEVICE_TREES:
         dump_device_tree(tmp_path, memory, harts, with_boot_image)
