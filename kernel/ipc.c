@@ -346,8 +346,6 @@ long sys_call(struct proc *p)
 		error = read_located_message(p, &message);
 	if (error < 0)
 		return error;
-	if (wait_chain_reaches(dst, p))
-		return -E_DEADLK;
 
 	p->ipc_partner = dst;
 	if (accepts(dst, p->pid)) {
@@ -355,7 +353,12 @@ long sys_call(struct proc *p)
 		hand_over(dst, &message);
 		p->state = PROC_CALLING;
 		sched_hand_off(dst);
-	} else if (!ipc_queue_is_full(&dst->queue)) {
+		return SYSCALL_NO_RESULT;
+	}
+	/* dst is busy, so the caller will wait for it: that must not close a cycle. */
+	if (wait_chain_reaches(dst, p))
+		return -E_DEADLK;
+	if (!ipc_queue_is_full(&dst->queue)) {
 		ipc_queue_push(&dst->queue, &message);
 		p->state = PROC_CALLING;
 	} else {

@@ -169,6 +169,16 @@ static int role_flood_victim(int victim)
 	return 1;
 }
 
+/* "answer-parent PARENT": waits for a message from the parent only, and answers it. */
+static int role_answer_parent(int parent)
+{
+	struct message m;
+	if (ipc_recv(parent, &m, 0, 0) != 0)
+		return 1;
+	m.type = 10;
+	return ipc_reply(parent, &m);
+}
+
 /* "call-back": receives a call, calls the caller back (a cycle), replies with what that returned. */
 static int role_call_back(void)
 {
@@ -207,6 +217,8 @@ static int run_role(int argc, char *argv[])
 		return role_flood_victim(a);
 	if (strcmp(role, "call-back") == 0)
 		return role_call_back();
+	if (strcmp(role, "answer-parent") == 0)
+		return role_answer_parent(a);
 	printf("ipctest: unknown role %s\n", role);
 	return 2;
 }
@@ -365,6 +377,12 @@ static void check_cycles_and_errors(int me)
 	memcpy(&inner, m.payload, sizeof(inner));
 	check("A calls B, B calls A back: B's call gives E_DEADLK", result == 0 ? inner : result, -E_DEADLK);
 	child_status(partner);
+	int answerer = start_helper("answer-parent", text_of(0, me), 0);
+	sleep(2); /* let it start waiting for us; if it is late, the call is queued and works all the same */
+	make_message(&m, 9, 0, 0);
+	check("calling a process that waits for us alone is no deadlock", ipc_call(answerer, &m), 0);
+	check_true("and its answer arrives", m.type == 10 && m.sender == answerer);
+	child_status(answerer);
 	check("calling yourself gives E_INVAL", ipc_call(me, &m), -E_INVAL);
 	check("sending to yourself gives E_INVAL", ipc_send(me, &m, 0), -E_INVAL);
 	check("sending to pid 12345 gives E_SRCH", ipc_send(12345, &m, 0), -E_SRCH);
