@@ -20,10 +20,10 @@ PYTHON = /usr/bin/python3
 # No floating point: the kernel does not save FP registers (sstatus.FS stays Off).
 ARCHFLAGS = -march=rv64imac_zicsr_zifencei -mabi=lp64 -mcmodel=medany
 CFLAGS = $(ARCHFLAGS) -O2 -g -Wall -Wextra -Werror -ffreestanding -fno-common -nostdlib \
-	 -fno-omit-frame-pointer -fno-stack-protector -fno-pie -MMD -MP -Ikernel
+	 -fno-omit-frame-pointer -fno-stack-protector -fno-strict-aliasing -fno-pie -MMD -MP -Ikernel
 LDFLAGS = -nostdlib -static -no-pie
 LIBGCC = $(shell $(CC) -march=rv64imac -mabi=lp64 -print-libgcc-file-name)
-HOSTCFLAGS = -O2 -g -Wall -Wextra -Werror -Ikernel
+HOSTCFLAGS = -O2 -g -Wall -Wextra -Werror -fno-strict-aliasing -Ikernel
 
 BUILD = build
 COMMON_SOURCES = kernel/common/string.c kernel/common/format.c kernel/common/errors.c kernel/common/bootimg.c

@@ -332,9 +332,75 @@ long sys_send(struct proc *p)
 	return SYSCALL_NO_RESULT;
 }
 
+/*
+ * The fast paths: call and reply_recv when the partner already waits, the
+ * buffers are the ones used last time (so their kernel addresses are
+ * known), and nothing else is pending. They check only what this case
+ * needs and copy the message from one buffer straight into the other;
+ * anything unusual returns 0 and takes the general path below, which
+ * handles every case and every error.
+ */
+
+/* The process with this pid, if it is alive; without E_SRCH/E_DEAD, which only the general path reports. */
+static inline struct proc *quick_find(uint64_t pid)
+{
+	if (pid == 0 || pid > INT32_MAX)
+		return 0;
+	struct proc *p = &procs[(pid - 1) % MAX_PROCS];
+	return p->pid == (int)pid ? p : 0;
+}
+
+/* Copies the message in from's buffer into to's buffer, stamped with from's pid. Returns 0 if it is too big.
+ */
+static inline int pass_message(struct proc *from, struct proc *to)
+{
+	const struct message *source = from->ipc_kernel_buffer;
+	uint32_t size = source->size;
+	if (size > IPC_PAYLOAD_MAX)
+		return 0;
+	ipc_message_copy(to->ipc_kernel_buffer, source, size);
+	to->ipc_kernel_buffer->sender = from->pid;
+	to->ipc_kernel_buffer->reserved = 0;
+	return 1;
+}
+
+static int fast_call(struct proc *p)
+{
+	uint64_t *a = &p->frame.regs[REG_A0];
+	struct proc *server = quick_find(a[0]);
+	if (server == 0 || server == p || a[1] != p->ipc_buffer || p->ipc_kernel_buffer == 0 ||
+	    server->ipc_kernel_buffer == 0 || !accepts(server, p->pid) || !pass_message(p, server))
+		return 0;
+	server->frame.regs[REG_A0] = 0;
+	server->wake_tick = 0;
+	p->state = PROC_CALLING;
+	p->ipc_partner = server;
+	sched_hand_off(server);
+	return 1;
+}
+
+static int fast_reply_recv(struct proc *p)
+{
+	uint64_t *a = &p->frame.regs[REG_A0];
+	struct proc *client = quick_find(a[0]);
+	if (client == 0 || client->state != PROC_CALLING || client->ipc_partner != p ||
+	    client->ipc_kernel_buffer == 0 || a[1] != p->ipc_buffer || p->ipc_kernel_buffer == 0 ||
+	    (int)a[2] != IPC_ANY || p->queue.count != 0 || p->notifications != 0 || !pass_message(p, client))
+		return 0;
+	client->frame.regs[REG_A0] = 0;
+	p->state = PROC_RECEIVING;
+	p->ipc_from = IPC_ANY;
+	p->ipc_partner = 0;
+	p->wake_tick = 0;
+	sched_hand_off(client);
+	return 1;
+}
+
 /* call(dst, buffer): the reply arrives in the same buffer. */
 long sys_call(struct proc *p)
 {
+	if (fast_call(p))
+		return SYSCALL_NO_RESULT;
 	uint64_t *a = &p->frame.regs[REG_A0];
 	int error;
 	struct proc *dst = find_partner(p, (int)a[0], &error);
@@ -402,6 +468,8 @@ long sys_reply(struct proc *p)
 /* reply_recv(dst, buffer, from): reply, then receive into the same buffer. */
 long sys_reply_recv(struct proc *p)
 {
+	if (fast_reply_recv(p))
+		return SYSCALL_NO_RESULT;
 	uint64_t *a = &p->frame.regs[REG_A0];
 	int error;
 	struct proc *client = find_waiting_client(p, (int)a[0], &error);

@@ -56,12 +56,6 @@ static struct proc *take_first_ready(void)
 	return 0;
 }
 
-void sched_hand_off(struct proc *next)
-{
-	this_hart()->current = next;
-	next->state = PROC_RUNNING;
-}
-
 void sched_yield_current(void)
 {
 	struct hart *hart = this_hart();

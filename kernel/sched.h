@@ -6,6 +6,7 @@
 #ifndef KERNEL_SCHED_H
 #define KERNEL_SCHED_H
 
+#include "hart.h"
 #include "proc.h"
 
 /* Puts p at the tail of its priority's ready queue. */
@@ -13,7 +14,11 @@ void sched_make_ready(struct proc *p);
 /* Takes p off its ready queue if it is on one (it is being freed). */
 void sched_remove(struct proc *p);
 /* Makes next, which was blocked, this hart's current process: it runs when the kernel is left. */
-void sched_hand_off(struct proc *next);
+static inline void sched_hand_off(struct proc *next)
+{
+	this_hart()->current = next;
+	next->state = PROC_RUNNING;
+}
 /* Sends the current process of this hart to the back of its queue. */
 void sched_yield_current(void);
 
