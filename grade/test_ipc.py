@@ -16,7 +16,7 @@ def test_ipc_semantics(machines, cpus):
     machine.wait_for(r"^ipctest: (OK|FAILED)", timeout=60)
     wrong = machine.lines(r"WRONG|got .* expected")
     assert not wrong, "\n".join(wrong)
-    assert len(machine.lines(r"^ipctest: .*: ok$")) == 43
+    assert len(machine.lines(r"^ipctest: .*: ok$")) == 44
     machine.wait_for(r"^ipctest: OK \(0 failures\)$")
     assert_nothing_leaked(machine, pages)
 

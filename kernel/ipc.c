@@ -156,11 +156,11 @@ static void hand_over(struct proc *receiver, const struct message *message)
 
 /* ---- blocked senders: a FIFO per receiver, linked through next_blocked_sender ---- */
 
-static void block_sender(struct proc *sender, struct proc *receiver, uint64_t buffer, int is_call)
+/* The sender's message waits in its buffer: ipc_buffer, located already for a call. */
+static void block_sender(struct proc *sender, struct proc *receiver, int is_call)
 {
 	sender->state = PROC_SENDING;
 	sender->ipc_partner = receiver;
-	sender->ipc_buffer = buffer;
 	sender->ipc_is_call = is_call;
 	sender->next_blocked_sender = 0;
 	if (receiver->last_blocked_sender != 0)
@@ -328,7 +328,10 @@ long sys_send(struct proc *p)
 		return -E_AGAIN;
 	if (wait_chain_reaches(dst, p))
 		return -E_DEADLK;
-	block_sender(p, dst, a[1], 0);
+	/* A send's buffer need only be readable, so it is not located: forget the last one. */
+	p->ipc_buffer = a[1];
+	p->ipc_kernel_buffer = 0;
+	block_sender(p, dst, 0);
 	return SYSCALL_NO_RESULT;
 }
 
@@ -428,7 +431,7 @@ long sys_call(struct proc *p)
 		ipc_queue_push(&dst->queue, &message);
 		p->state = PROC_CALLING;
 	} else {
-		block_sender(p, dst, a[1], 1);
+		block_sender(p, dst, 1);
 	}
 	return SYSCALL_NO_RESULT;
 }

@@ -57,12 +57,13 @@ struct proc {
 	struct proc *first_blocked_sender; /* processes in PROC_SENDING to this one, in order */
 	struct proc *last_blocked_sender;
 	struct proc *next_blocked_sender;
-	struct proc *ipc_partner;          /* whom PROC_SENDING, PROC_CALLING or PROC_RECEIVING waits for */
-	int ipc_from;                      /* PROC_RECEIVING: the pid, IPC_ANY or IPC_KERNEL awaited */
-	uint64_t ipc_buffer;               /* user address of the message being sent or received */
-	struct message *ipc_kernel_buffer; /* the same buffer seen through the direct map, or 0 (ipc.c) */
-	int ipc_is_call;                   /* PROC_SENDING: call(), so wait for the reply once delivered */
-	uint64_t alarm_tick;               /* uptime tick of the pending alarm (0: none) */
+	struct proc *ipc_partner; /* whom PROC_SENDING, PROC_CALLING or PROC_RECEIVING waits for */
+	int ipc_from;             /* PROC_RECEIVING: the pid, IPC_ANY or IPC_KERNEL awaited */
+	uint64_t ipc_buffer;      /* user address of the message being sent or received */
+	struct message
+		*ipc_kernel_buffer; /* the same buffer through the direct map, or 0 (ipc.c: locate_buffer) */
+	int ipc_is_call;            /* PROC_SENDING: call(), so wait for the reply once delivered */
+	uint64_t alarm_tick;        /* uptime tick of the pending alarm (0: none) */
 };
 
 /* Where spawn() finds an ELF image: in kernel memory (owner 0) or in a process's memory. */

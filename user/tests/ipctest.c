@@ -179,6 +179,22 @@ static int role_answer_parent(int parent)
 	return ipc_reply(parent, &m);
 }
 
+/* "slow-echo PARENT": after 5 ticks, takes 17 messages from the parent, then answers one call with type +
+ * 100. */
+static int role_slow_echo(int parent)
+{
+	struct message m;
+	sleep(5);
+	for (int i = 0; i < IPC_QUEUE_LENGTH + 1; i++) {
+		if (ipc_recv(parent, &m, 0, 0) != 0)
+			return 1;
+	}
+	if (ipc_recv(parent, &m, 0, 0) != 0)
+		return 1;
+	m.type += 100;
+	return ipc_reply(parent, &m);
+}
+
 /* "call-back": receives a call, calls the caller back (a cycle), replies with what that returned. */
 static int role_call_back(void)
 {
@@ -219,6 +235,8 @@ static int run_role(int argc, char *argv[])
 		return role_call_back();
 	if (strcmp(role, "answer-parent") == 0)
 		return role_answer_parent(a);
+	if (strcmp(role, "slow-echo") == 0)
+		return role_slow_echo(a);
 	printf("ipctest: unknown role %s\n", role);
 	return 2;
 }
@@ -339,6 +357,29 @@ static void check_notifications(int me)
 	check_true("no sooner than 3 ticks", uptime() - before >= 3);
 }
 
+/*
+ * A process that received into one buffer and then waited in a send from
+ * another must have its next call read that other buffer: the kernel keeps
+ * the address of the last buffer it located, and must not use a stale one.
+ */
+static void check_buffers_are_not_mixed_up(int me)
+{
+	static struct message first, second;
+	int echo = start_helper("slow-echo", text_of(0, me), 0);
+	ipc_notify(me, 1);
+	ipc_recv(IPC_KERNEL, &first, 0, 0); /* locates "first" */
+	make_message(&second, 42, 16, 9);
+	for (int i = 0; i < IPC_QUEUE_LENGTH + 1; i++)
+		ipc_send(echo, &second, 0); /* the last one waits for room, from "second" */
+	make_message(&second, 43, 16, 7);
+	int result = ipc_call(echo, &second);
+	check_true("a call after a blocked send uses its own buffer",
+		   result == 0 && second.type == 143 && second.payload[15] == 7 && first.type == MSG_NOTIFY);
+	child_status(echo);
+	while (ipc_recv(IPC_KERNEL, &first, IPC_NONBLOCK, 0) == 0)
+		;
+}
+
 static void check_timeout(void)
 {
 	struct message m;
@@ -405,6 +446,7 @@ int main(int argc, char *argv[])
 	check_call_reply();
 	check_notifications(me);
 	check_timeout();
+	check_buffers_are_not_mixed_up(me);
 	check_death(me);
 	check_cycles_and_errors(me);
 	printf("ipctest: %s (%d failures)\n", failures == 0 ? "OK" : "FAILED", failures);
