@@ -43,7 +43,6 @@ static int read_message(struct proc *p, const struct message *source, struct mes
 	if (size > IPC_PAYLOAD_MAX)
 		return -E_2BIG;
 	ipc_message_copy(message, source, size);
-	message->size = size;
 	message->sender = p->pid;
 	message->reserved = 0;
 	return 0;

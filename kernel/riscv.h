@@ -40,13 +40,6 @@ static inline void w_sstatus(uint64_t x)
 	asm volatile("csrw sstatus, %0" : : "r"(x));
 }
 
-static inline uint64_t r_sip(void)
-{
-	uint64_t x;
-	asm volatile("csrr %0, sip" : "=r"(x));
-	return x;
-}
-
 static inline void clear_sip_bits(uint64_t bits)
 {
 	asm volatile("csrc sip, %0" : : "r"(bits));
@@ -78,13 +71,6 @@ static inline uint64_t r_stval(void)
 {
 	uint64_t x;
 	asm volatile("csrr %0, stval" : "=r"(x));
-	return x;
-}
-
-static inline uint64_t r_sepc(void)
-{
-	uint64_t x;
-	asm volatile("csrr %0, sepc" : "=r"(x));
 	return x;
 }
 
