@@ -398,11 +398,9 @@ static int fast_reply_recv(struct proc *p)
 	return 1;
 }
 
-/* call(dst, buffer): the reply arrives in the same buffer. */
-long sys_call(struct proc *p)
+/* The general path of call. Out of line, so that the fast path pays for none of its registers. */
+static long __attribute__((noinline)) call_general(struct proc *p)
 {
-	if (fast_call(p))
-		return SYSCALL_NO_RESULT;
 	uint64_t *a = &p->frame.regs[REG_A0];
 	int error;
 	struct proc *dst = find_partner(p, (int)a[0], &error);
@@ -433,6 +431,12 @@ long sys_call(struct proc *p)
 		block_sender(p, dst, 1);
 	}
 	return SYSCALL_NO_RESULT;
+}
+
+/* call(dst, buffer): the reply arrives in the same buffer. */
+long sys_call(struct proc *p)
+{
+	return fast_call(p) ? SYSCALL_NO_RESULT : call_general(p);
 }
 
 /* The process pid if it waits for p's reply; else 0 with *error set. */
@@ -467,11 +471,9 @@ long sys_reply(struct proc *p)
 	return 0;
 }
 
-/* reply_recv(dst, buffer, from): reply, then receive into the same buffer. */
-long sys_reply_recv(struct proc *p)
+/* The general path of reply_recv, out of line like call_general. */
+static long __attribute__((noinline)) reply_recv_general(struct proc *p)
 {
-	if (fast_reply_recv(p))
-		return SYSCALL_NO_RESULT;
 	uint64_t *a = &p->frame.regs[REG_A0];
 	int error;
 	struct proc *client = find_waiting_client(p, (int)a[0], &error);
@@ -491,6 +493,12 @@ long sys_reply_recv(struct proc *p)
 	else
 		sched_make_ready(client);
 	return result;
+}
+
+/* reply_recv(dst, buffer, from): reply, then receive into the same buffer. */
+long sys_reply_recv(struct proc *p)
+{
+	return fast_reply_recv(p) ? SYSCALL_NO_RESULT : reply_recv_general(p);
 }
 
 /* notify(dst, bits) */
