@@ -96,6 +96,13 @@ static int read_located_message(struct proc *p, struct message *message)
 	return copy_message_in(p, p->ipc_buffer, message);
 }
 
+/* Locates p's buffer at user and reads the message in it: the start of call and reply_recv. */
+static int locate_and_read(struct proc *p, uint64_t user, struct message *message)
+{
+	int error = locate_buffer(p, user);
+	return error < 0 ? error : read_located_message(p, message);
+}
+
 /* Writes a message into p's located buffer. */
 static void write_located_message(struct proc *p, const struct message *message)
 {
@@ -407,15 +414,13 @@ static long __attribute__((noinline)) call_general(struct proc *p)
 	if (dst == 0)
 		return error;
 	struct message message;
-	error = locate_buffer(p, a[1]);
-	if (error == 0)
-		error = read_located_message(p, &message);
+	error = locate_and_read(p, a[1], &message);
 	if (error < 0)
 		return error;
 
 	p->ipc_partner = dst;
 	if (accepts(dst, p->pid)) {
-		/* The fast path: the server waits, so it runs next, on this hart. */
+		/* The server waits, so it runs next, on this hart (as in fast_call). */
 		hand_over(dst, &message);
 		p->state = PROC_CALLING;
 		sched_hand_off(dst);
@@ -480,9 +485,7 @@ static long __attribute__((noinline)) reply_recv_general(struct proc *p)
 	if (client == 0)
 		return error;
 	struct message reply;
-	error = locate_buffer(p, a[1]);
-	if (error == 0)
-		error = read_located_message(p, &reply);
+	error = locate_and_read(p, a[1], &reply);
 	if (error < 0)
 		return error;
 	hand_over(client, &reply);
