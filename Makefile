@@ -120,19 +120,19 @@ gdb: $(NEEDS_DEPS)
 HOST_TESTS = $(BUILD)/host/format_test $(BUILD)/host/bootimg_test $(BUILD)/host/fdt_test \
 	     $(BUILD)/host/ipc_queue_test
 
-$(BUILD)/host/format_test: mkfs/tests/format_test.c kernel/common/format.c
+$(BUILD)/host/format_test: mkfs/tests/format_test.c mkfs/tests/check.c kernel/common/format.c
 	@mkdir -p $(dir $@)
 	$(HOSTCC) $(HOSTCFLAGS) -o $@ $^
 
-$(BUILD)/host/bootimg_test: mkfs/tests/bootimg_test.c kernel/common/bootimg.c
+$(BUILD)/host/bootimg_test: mkfs/tests/bootimg_test.c mkfs/tests/check.c kernel/common/bootimg.c
 	@mkdir -p $(dir $@)
 	$(HOSTCC) $(HOSTCFLAGS) -o $@ $^
 
-$(BUILD)/host/ipc_queue_test: mkfs/tests/ipc_queue_test.c kernel/ipc_queue.c
+$(BUILD)/host/ipc_queue_test: mkfs/tests/ipc_queue_test.c mkfs/tests/check.c kernel/ipc_queue.c
 	@mkdir -p $(dir $@)
 	$(HOSTCC) $(HOSTCFLAGS) -o $@ $^
 
-$(BUILD)/host/fdt_test: mkfs/tests/fdt_test.c kernel/fdt.c
+$(BUILD)/host/fdt_test: mkfs/tests/fdt_test.c mkfs/tests/check.c kernel/fdt.c
 	@mkdir -p $(dir $@)
 	$(HOSTCC) $(HOSTCFLAGS) -o $@ $^
 

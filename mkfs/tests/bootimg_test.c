@@ -13,32 +13,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 #include "common/bootimg.h"
-
-static int passed, failed;
-
-#define CHECK(condition) check(condition, __FILE__, __LINE__, #condition)
-#define CHECK_INT(got, expected) check_int(__FILE__, __LINE__, #got, got, expected)
-
-static void check(int ok, const char *file, int line, const char *what)
-{
-	if (ok) {
-		passed++;
-		return;
-	}
-	failed++;
-	printf("%s:%d: failed: %s\n", file, line, what);
-}
-
-static void check_int(const char *file, int line, const char *what, uint64_t got, uint64_t expected)
-{
-	if (got == expected) {
-		passed++;
-		return;
-	}
-	failed++;
-	printf("%s:%d: %s is %llu, expected %llu\n", file, line, what, (unsigned long long)got,
-	       (unsigned long long)expected);
-}
+#include "check.h"
 
 /* The test image: a header, three entries, then the files at 8-aligned offsets. */
 #define FILE_COUNT 3
@@ -233,12 +208,12 @@ static void test_mkbootimg(char *mkbootimg)
 	write_file(numbers, counting, sizeof(counting));
 
 	char *pack_two[] = { mkbootimg, output, hello, numbers, NULL };
-	CHECK_INT(run(pack_two, 0), 0);
+	CHECK_UNSIGNED(run(pack_two, 0), 0);
 	uint64_t size = 0;
 	unsigned char *packed = read_file(output, &size);
 	CHECK(packed != NULL);
 	if (packed != NULL) {
-		CHECK_INT(((struct bootimg_header *)packed)->size, size);
+		CHECK_UNSIGNED(((struct bootimg_header *)packed)->size, size);
 		const struct bootimg_entry *entry = bootimg_find(packed, size, "hello.txt");
 		CHECK(entry != NULL && entry->size == 13 && entry->offset % 8 == 0 &&
 		      memcmp(packed + entry->offset, "hello, world\n", 13) == 0);
@@ -257,7 +232,7 @@ static void test_mkbootimg(char *mkbootimg)
 	write_file(name47, "47", 2);
 	write_file(name48, "48", 2);
 	char *pack_47[] = { mkbootimg, output, name47, NULL };
-	CHECK_INT(run(pack_47, 0), 0);
+	CHECK_UNSIGNED(run(pack_47, 0), 0);
 	packed = read_file(output, &size);
 	CHECK(packed != NULL && bootimg_find(packed, size, name47 + strlen(directory) + 1) != NULL);
 	free(packed);
@@ -284,6 +259,5 @@ int main(int argc, char *argv[])
 	test_entry_past_the_end();
 	test_unterminated_name();
 	test_mkbootimg(argv[1]);
-	printf("bootimg_test: %d passed, %d failed\n", passed, failed);
-	return failed == 0 ? 0 : 1;
+	return check_summary("bootimg_test");
 }

@@ -9,50 +9,14 @@
  *   fdt_test DIRECTORY-OF-DTB-FILES
  */
 #include <dirent.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include "common/string.h"
 #include "fdt.h"
+#include "check.h"
 
 #define QEMU_BOOTARGS "init=foo token=xyz" /* what grade/test_host.py passes with -append */
 #define QEMU_TIMEBASE_FREQUENCY 10000000   /* QEMU virt's timer runs at 10 MHz */
-
-static int passed, failed;
-static const char *current_tree = ""; /* named in failures, since every tree runs the same checks */
-
-/* Counts one check; on failure prints where it is and what went wrong. */
-static void check(int ok, const char *file, int line, const char *message, ...)
-	__attribute__((format(printf, 4, 5)));
-static void check(int ok, const char *file, int line, const char *message, ...)
-{
-	if (ok) {
-		passed++;
-		return;
-	}
-	failed++;
-	va_list args;
-	va_start(args, message);
-	printf("%s:%d: %s", file, line, current_tree);
-	vprintf(message, args);
-	printf("\n");
-	va_end(args);
-}
-
-#define CHECK(condition) check(condition, __FILE__, __LINE__, "failed: %s", #condition)
-#define CHECK_INT(got, expected) check_int(__FILE__, __LINE__, #got, got, expected)
-#define CHECK_STR(got, expected) check_str(__FILE__, __LINE__, #got, got, expected)
-
-static void check_int(const char *file, int line, const char *what, uint64_t got, uint64_t expected)
-{
-	check(got == expected, file, line, "%s is %#llx, expected %#llx", what, (unsigned long long)got,
-	      (unsigned long long)expected);
-}
-
-static void check_str(const char *file, int line, const char *what, const char *got, const char *expected)
-{
-	check(strcmp(got, expected) == 0, file, line, "%s is \"%s\", expected \"%s\"", what, got, expected);
-}
 
 /*
  * fdt.c calls the kernel's strlcpy (common/string.h), which the host C
@@ -72,34 +36,34 @@ static void test_bootargs_get(void)
 	const char *args = "init=sh token=abc quiet=1";
 	char out[16];
 
-	CHECK_INT(bootargs_get(args, "init", out, sizeof(out)), 1);
+	CHECK_HEX(bootargs_get(args, "init", out, sizeof(out)), 1);
 	CHECK_STR(out, "sh");
-	CHECK_INT(bootargs_get(args, "token", out, sizeof(out)), 1);
+	CHECK_HEX(bootargs_get(args, "token", out, sizeof(out)), 1);
 	CHECK_STR(out, "abc");
-	CHECK_INT(bootargs_get(args, "quiet", out, sizeof(out)), 1);
+	CHECK_HEX(bootargs_get(args, "quiet", out, sizeof(out)), 1);
 	CHECK_STR(out, "1");
-	CHECK_INT(bootargs_get(args, "debug", out, sizeof(out)), 0);
-	CHECK_INT(bootargs_get("", "init", out, sizeof(out)), 0);
+	CHECK_HEX(bootargs_get(args, "debug", out, sizeof(out)), 0);
+	CHECK_HEX(bootargs_get("", "init", out, sizeof(out)), 0);
 
 	/* Whole keys only: "init" is neither "initrd" nor the end of "xinit". */
-	CHECK_INT(bootargs_get("initrd=0x1000 init=sh", "init", out, sizeof(out)), 1);
+	CHECK_HEX(bootargs_get("initrd=0x1000 init=sh", "init", out, sizeof(out)), 1);
 	CHECK_STR(out, "sh");
-	CHECK_INT(bootargs_get("initrd=0x1000", "init", out, sizeof(out)), 0);
-	CHECK_INT(bootargs_get("xinit=sh", "init", out, sizeof(out)), 0);
-	CHECK_INT(bootargs_get("quiet init=sh", "quiet", out, sizeof(out)), 0); /* a word with no = */
+	CHECK_HEX(bootargs_get("initrd=0x1000", "init", out, sizeof(out)), 0);
+	CHECK_HEX(bootargs_get("xinit=sh", "init", out, sizeof(out)), 0);
+	CHECK_HEX(bootargs_get("quiet init=sh", "quiet", out, sizeof(out)), 0); /* a word with no = */
 
-	CHECK_INT(bootargs_get("  init=sh    token=abc  ", "token", out, sizeof(out)), 1);
+	CHECK_HEX(bootargs_get("  init=sh    token=abc  ", "token", out, sizeof(out)), 1);
 	CHECK_STR(out, "abc");
-	CHECK_INT(bootargs_get("init= token=abc", "init", out, sizeof(out)), 1);
+	CHECK_HEX(bootargs_get("init= token=abc", "init", out, sizeof(out)), 1);
 	CHECK_STR(out, "");
-	CHECK_INT(bootargs_get("path=a=b", "path", out, sizeof(out)), 1);
+	CHECK_HEX(bootargs_get("path=a=b", "path", out, sizeof(out)), 1);
 	CHECK_STR(out, "a=b");
 
 	/* A long value is cut to fit out, NUL included, and nothing past out is written. */
 	memset(out, 'X', sizeof(out));
-	CHECK_INT(bootargs_get("token=abcdef", "token", out, 4), 1);
+	CHECK_HEX(bootargs_get("token=abcdef", "token", out, 4), 1);
 	CHECK_STR(out, "abc");
-	CHECK_INT(out[4], 'X');
+	CHECK_HEX(out[4], 'X');
 }
 
 static void test_bad_magic(void)
@@ -131,9 +95,9 @@ static void test_tree(const char *directory, const char *name)
 {
 	unsigned memory_megabytes, initrd_size;
 	int harts;
-	static char context[300];
+	static char context[300]; /* failures name the tree, since every tree runs the same checks */
 	snprintf(context, sizeof(context), "%s: ", name);
-	current_tree = context;
+	check_set_context(context);
 	if (!parse_tree_name(name, &memory_megabytes, &harts, &initrd_size)) {
 		check(0, __FILE__, __LINE__, "cannot tell from the name how QEMU ran");
 		return;
@@ -154,23 +118,23 @@ static void test_tree(const char *directory, const char *name)
 	struct boot_info info;
 	memset(&info, 0xff, sizeof(info)); /* everything must be overwritten */
 	CHECK(fdt_read_boot_info(tree, &info) == 0);
-	CHECK_INT(info.memory_base, 0x80000000);
-	CHECK_INT(info.memory_size, (uint64_t)memory_megabytes << 20);
-	CHECK_INT(info.hart_count, harts);
+	CHECK_HEX(info.memory_base, 0x80000000);
+	CHECK_HEX(info.memory_size, (uint64_t)memory_megabytes << 20);
+	CHECK_HEX(info.hart_count, harts);
 	for (int i = 0; i < harts && i < info.hart_count; i++)
-		CHECK_INT(info.hart_ids[i], i);
-	CHECK_INT(info.timebase_frequency, QEMU_TIMEBASE_FREQUENCY);
-	CHECK_INT(info.fdt_size, big_endian_32(tree + 4)); /* the header's totalsize */
+		CHECK_HEX(info.hart_ids[i], i);
+	CHECK_HEX(info.timebase_frequency, QEMU_TIMEBASE_FREQUENCY);
+	CHECK_HEX(info.fdt_size, big_endian_32(tree + 4)); /* the header's totalsize */
 	CHECK(info.fdt_size <= file_size);
 
 	if (initrd_size == 0) {
 		CHECK_STR(info.bootargs, "");
-		CHECK_INT(info.initrd_start, 0);
-		CHECK_INT(info.initrd_end, 0);
+		CHECK_HEX(info.initrd_start, 0);
+		CHECK_HEX(info.initrd_end, 0);
 	} else {
 		CHECK_STR(info.bootargs, QEMU_BOOTARGS);
 		CHECK(info.initrd_start >= info.memory_base);
-		CHECK_INT(info.initrd_end - info.initrd_start, initrd_size);
+		CHECK_HEX(info.initrd_end - info.initrd_start, initrd_size);
 		CHECK(info.initrd_end <= info.memory_base + info.memory_size);
 	}
 
@@ -195,7 +159,7 @@ int main(int argc, char *argv[])
 		size_t length = strlen(entry->d_name);
 		if (length > 4 && strcmp(entry->d_name + length - 4, ".dtb") == 0) {
 			test_tree(argv[1], entry->d_name);
-			current_tree = "";
+			check_set_context("");
 			trees++;
 		}
 	}
@@ -203,6 +167,5 @@ int main(int argc, char *argv[])
 		closedir(directory);
 	check(trees > 0, __FILE__, __LINE__, "no .dtb files in %s", argv[1]);
 
-	printf("fdt_test: %d passed, %d failed\n", passed, failed);
-	return failed == 0 ? 0 : 1;
+	return check_summary("fdt_test");
 }

@@ -9,39 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "common/format.h"
-
-static int passed, failed;
-
-/* Counts one check; on failure prints where it is and what went wrong. */
-static void check(int ok, const char *file, int line, const char *message, ...)
-	__attribute__((format(printf, 4, 5)));
-static void check(int ok, const char *file, int line, const char *message, ...)
-{
-	if (ok) {
-		passed++;
-		return;
-	}
-	failed++;
-	va_list args;
-	va_start(args, message);
-	printf("%s:%d: ", file, line);
-	vprintf(message, args);
-	printf("\n");
-	va_end(args);
-}
-
-#define CHECK_INT(got, expected) check_int(__FILE__, __LINE__, #got, got, expected)
-#define CHECK_STR(got, expected) check_str(__FILE__, __LINE__, #got, got, expected)
-
-static void check_int(const char *file, int line, const char *what, long got, long expected)
-{
-	check(got == expected, file, line, "%s is %ld, expected %ld", what, got, expected);
-}
-
-static void check_str(const char *file, int line, const char *what, const char *got, const char *expected)
-{
-	check(strcmp(got, expected) == 0, file, line, "%s is \"%s\", expected \"%s\"", what, got, expected);
-}
+#include "check.h"
 
 /* Formats with both format_string and vsnprintf; text and returned length must agree. */
 #define LIKE_LIBC(...) like_libc(__FILE__, __LINE__, __VA_ARGS__)
@@ -147,7 +115,7 @@ static void test_width_and_flags(void)
 static void test_pointers(void)
 {
 	char ours[64], expected[64];
-	void *pointers[] = { (void *)0x1234, (void *)&passed, (void *)ULONG_MAX };
+	void *pointers[] = { (void *)0x1234, (void *)&ours, (void *)ULONG_MAX };
 	for (size_t i = 0; i < sizeof(pointers) / sizeof(pointers[0]); i++) {
 		format_text(ours, sizeof(ours), "%p", pointers[i]);
 		snprintf(expected, sizeof(expected), "0x%lx", (unsigned long)pointers[i]);
@@ -215,6 +183,5 @@ int main(void)
 	test_pointers();
 	test_null_string_and_unknown_conversions();
 	test_truncation();
-	printf("format_test: %d passed, %d failed\n", passed, failed);
-	return failed == 0 ? 0 : 1;
+	return check_summary("format_test");
 }

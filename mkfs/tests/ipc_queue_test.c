@@ -11,31 +11,7 @@
 #include <sys/mman.h>
 #include <unistd.h>
 #include "ipc_queue.h"
-
-static int passed, failed;
-
-#define CHECK(condition) check(condition, __FILE__, __LINE__, #condition)
-#define CHECK_INT(got, expected) check_int(__FILE__, __LINE__, #got, got, expected)
-
-static void check(int ok, const char *file, int line, const char *what)
-{
-	if (ok) {
-		passed++;
-		return;
-	}
-	failed++;
-	printf("%s:%d: failed: %s\n", file, line, what);
-}
-
-static void check_int(const char *file, int line, const char *what, long got, long expected)
-{
-	if (got == expected) {
-		passed++;
-		return;
-	}
-	failed++;
-	printf("%s:%d: %s is %ld, expected %ld\n", file, line, what, got, expected);
-}
+#include "check.h"
 
 /* Fills the slots before each test: a byte still POISON was never written. */
 #define POISON 0xa5
@@ -476,6 +452,5 @@ int main(void)
 	test_reads_only_header_and_size();
 	test_against_model();
 	free(queue.slots);
-	printf("ipc_queue_test: %d passed, %d failed\n", passed, failed);
-	return failed == 0 ? 0 : 1;
+	return check_summary("ipc_queue_test");
 }
