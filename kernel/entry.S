@@ -17,6 +17,19 @@ _entry:
 	li t0, MAX_HARTS
 	bgeu a0, t0, park
 
+	/*
+	 * Only the first hart here boots the kernel. OpenSBI 1.1 marks a hart
+	 * "start pending" before it stores the start address we asked for, so
+	 * a hart that wakes in between can arrive here, at the boot entry,
+	 * instead of at _entry_secondary (seen once in ~70 boots on 4 harts).
+	 * Every later arrival is such a hart: send it where it was asked to go.
+	 * boot_claimed lives in .data, so clearing .bss leaves it alone.
+	 */
+	la t0, boot_claimed
+	li t1, 1
+	amoswap.w.aq t1, t1, (t0)
+	bnez t1, _entry_secondary
+
 	/* Clear .bss before anything lives there (QEMU zeroes it too, but a loader need not). */
 	la t0, kernel_bss_start
 	la t1, kernel_bss_end
@@ -73,6 +86,9 @@ park:
 #define GIGAPAGE(pa) (((pa) >> 12) << 10 | 0xcf)
 
 .section .data
+boot_claimed:
+	.word 0
+
 .balign 4096
 early_page_table:
 	.zero 2 * 8
