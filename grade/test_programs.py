@@ -36,3 +36,21 @@ def test_programs_from_the_shell(machines):
     machine.wait_for(r"^sh: primes exited with status 1$")
     # Only that last, deliberate misuse may have failed.
     assert machine.lines(r"^sh: .* exited with status") == ["sh: primes exited with status 1"]
+
+
+def test_shell_runs_commands_in_sequence_and_in_the_background(machines):
+    machine = machines.boot(cpus=2)
+    machine.wait_for(r"^\$ ")
+    machine.send("echo one; echo two;echo three\r")
+    machine.wait_for(r"^three$")
+    lines = machine.lines(r"^(one|two|three)$")
+    assert lines == ["one", "two", "three"], lines
+    # Twenty sleepers at once, then the built-in wait for all of them.
+    machine.send("sleep 1 & " * 20 + "echo started; wait; echo all done\r")
+    machine.wait_for(r"^all done$", timeout=60)
+    assert len(machine.lines(r"^\[\d+\]$")) == 20
+    assert machine.transcript.index("started") < machine.transcript.index("all done")
+    machine.send("uptime; fault illegal & wait\r")
+    machine.wait_for(r"^up \d+\.\d\d seconds \(\d+ ticks\)$")
+    machine.wait_for(r"^sh: \[\d+\] exited with status -1$")
+    assert machine.lines(r"^sh: .* exited with status") == [machine.lines(r"^sh: \[")[0]]
