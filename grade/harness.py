@@ -171,3 +171,24 @@ class Machine:
 def boot(name, init="init", cpus=2, memory="128M", bootargs="", extra=()):
     """Starts QEMU with the given boot program and machine size."""
     return Machine(name, qemu_command(init=init, cpus=cpus, memory=memory, bootargs=bootargs, extra=extra))
+
+
+def free_pages_at_boot(machine):
+    """The free-page count the kernel reports at boot."""
+    return int(machine.wait_for(r"^kernel: (\d+) pages free$").group(1))
+
+
+def assert_nothing_leaked(machine, pages_at_boot):
+    """When the last process exits, every page must be back with the allocator."""
+    match = machine.wait_for(r"^kernel: no processes left, shutting down with (\d+) pages free$")
+    assert int(match.group(1)) == pages_at_boot, "pages were leaked"
+    machine.wait_for_exit()
+
+
+def checks_passed(machine, program, timeout=60):
+    """Waits for a self-checking test program's verdict ("NAME: OK" or "NAME: FAILED"), fails
+    with every check it marked WRONG, and returns how many of its checks printed "ok"."""
+    machine.wait_for(rf"^{program}: (OK|FAILED)", timeout=timeout)
+    wrong = machine.lines(r"WRONG|expected")
+    assert not wrong, "\n".join(wrong)
+    return len(machine.lines(rf"^{program}: .*: (got .*, )?ok$"))

@@ -4,7 +4,7 @@ prime) and pingpong (two processes bouncing a message), run as the first
 program and from the shell.
 """
 
-from test_boot import assert_nothing_leaked, free_pages_at_boot
+from harness import assert_nothing_leaked, free_pages_at_boot
 
 
 def primes_up_to(n):

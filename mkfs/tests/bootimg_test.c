@@ -8,7 +8,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -93,17 +92,13 @@ static void test_bad_header(void)
  */
 static void test_short_image_at_page_end(void)
 {
-	long page = sysconf(_SC_PAGESIZE);
-	unsigned char *pages =
-		mmap(NULL, 2 * page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-	if (pages == MAP_FAILED || mprotect(pages + page, page, PROT_NONE) != 0) {
-		CHECK(!"cannot set up an unreadable page");
+	unsigned char *end = check_page_end();
+	if (end == NULL)
 		return;
-	}
-	unsigned char *short_image = pages + page - 8;
+	unsigned char *short_image = end - 8;
 	memcpy(short_image, BOOTIMG_MAGIC, 8);
 	CHECK(bootimg_find(short_image, 8, "init") == NULL);
-	munmap(pages, 2 * page);
+	check_free_page_end(end);
 }
 
 /* A bad entry is skipped; the files after it can still be found. */

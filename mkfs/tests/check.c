@@ -6,6 +6,8 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 #include "check.h"
 
 static int passed, failed;
@@ -57,4 +59,22 @@ int check_summary(const char *test_name)
 {
 	printf("%s: %d passed, %d failed\n", test_name, passed, failed);
 	return failed == 0 ? 0 : 1;
+}
+
+unsigned char *check_page_end(void)
+{
+	long page = sysconf(_SC_PAGESIZE);
+	unsigned char *pages =
+		mmap(NULL, 2 * page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (pages == MAP_FAILED || mprotect(pages + page, page, PROT_NONE) != 0) {
+		CHECK(!"cannot set up an unreadable page");
+		return NULL;
+	}
+	return pages + page;
+}
+
+void check_free_page_end(unsigned char *end)
+{
+	long page = sysconf(_SC_PAGESIZE);
+	munmap(end - page, 2 * page);
 }

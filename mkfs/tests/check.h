@@ -26,6 +26,15 @@ void check_hex(const char *file, int line, const char *what, uint64_t got, uint6
 
 void check_str(const char *file, int line, const char *what, const char *got, const char *expected);
 
+/*
+ * Returns the end of a readable page that an unreadable page follows, so a
+ * test can put data right before it: reading one byte too far then kills
+ * the test with a segmentation fault. Returns NULL (a failed check) if the
+ * pages cannot be set up. Free them with check_free_page_end.
+ */
+unsigned char *check_page_end(void);
+void check_free_page_end(unsigned char *end);
+
 /* Prints "test_name: N passed, M failed"; returns the exit status for main, 1 if any check failed. */
 int check_summary(const char *test_name);
 

@@ -8,8 +8,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
-#include <unistd.h>
 #include "ipc_queue.h"
 #include "check.h"
 
@@ -313,17 +311,13 @@ static void test_copies_exactly_size(void)
  */
 static void test_reads_only_header_and_size(void)
 {
-	long page = sysconf(_SC_PAGESIZE);
-	unsigned char *pages =
-		mmap(NULL, 2 * page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-	if (pages == MAP_FAILED || mprotect(pages + page, page, PROT_NONE) != 0) {
-		CHECK(!"cannot set up an unreadable page");
+	unsigned char *end = check_page_end();
+	if (end == NULL)
 		return;
-	}
 	static const uint32_t sizes[] = { 0, 8, IPC_PAYLOAD_MAX };
 	reset_queue();
 	for (int i = 0; i < 3; i++) {
-		struct message *source = (struct message *)(pages + page - IPC_HEADER_SIZE - sizes[i]);
+		struct message *source = (struct message *)(end - IPC_HEADER_SIZE - sizes[i]);
 		struct record record = { 70 + i, 2, sizes[i] };
 		source->sender = record.sender;
 		source->type = record.id;
@@ -334,7 +328,7 @@ static void test_reads_only_header_and_size(void)
 		ipc_queue_push(&queue, source);
 		CHECK(message_matches(ipc_queue_at(&queue, i), record));
 	}
-	munmap(pages, 2 * page);
+	check_free_page_end(end);
 }
 
 /* A fixed-seed xorshift, so that a failing run can be repeated exactly. */
