@@ -34,8 +34,11 @@ KERNEL_OBJECTS = $(patsubst %,$(BUILD)/%.o,$(KERNEL_SOURCES))
 ULIB_SOURCES = $(wildcard user/lib/*.c user/lib/*.S) $(COMMON_SOURCES)
 ULIB_OBJECTS = $(patsubst %,$(BUILD)/user-%.o,$(ULIB_SOURCES))
 PROGRAM_SOURCES = $(wildcard user/bin/*.c user/tests/*.c)
-PROGRAMS = $(patsubst %.c,$(BUILD)/%,$(PROGRAM_SOURCES))
-BOOT_PROGRAMS = $(patsubst %.c,$(BUILD)/stripped/%,$(PROGRAM_SOURCES))
+# A server is a folder of C files under user/servers/ that build one program named after the folder.
+SERVER_SOURCES = $(wildcard user/servers/*/*.c)
+SERVER_NAMES = $(notdir $(patsubst %/,%,$(dir $(SERVER_SOURCES))))
+PROGRAMS = $(patsubst %.c,$(BUILD)/%,$(PROGRAM_SOURCES)) $(sort $(patsubst %,$(BUILD)/user/servers/%,$(SERVER_NAMES)))
+BOOT_PROGRAMS = $(patsubst $(BUILD)/%,$(BUILD)/stripped/%,$(PROGRAMS))
 
 QEMUOPTS = -machine virt -bios default -kernel kernel/kernel -initrd $(BUILD)/bootimg \
 	   -m $(MEM) -smp $(CPUS) -nographic -no-reboot -append "$(strip init=$(INIT) $(BOOTARGS))"
@@ -89,6 +92,12 @@ $(BUILD)/user-%.S.o: %.S
 $(BUILD)/user/%: $(BUILD)/user-user/%.c.o $(ULIB_OBJECTS) user/user.ld
 	@mkdir -p $(dir $@)
 	$(CC) $(LDFLAGS) -T user/user.ld -o $@ $< $(ULIB_OBJECTS) $(LIBGCC)
+
+server_objects = $(patsubst %.c,$(BUILD)/user-%.c.o,$(wildcard user/servers/$(1)/*.c))
+.SECONDEXPANSION:
+$(BUILD)/user/servers/%: $$(call server_objects,$$*) $(ULIB_OBJECTS) user/user.ld
+	@mkdir -p $(dir $@)
+	$(CC) $(LDFLAGS) -T user/user.ld -o $@ $(filter %.o,$^) $(LIBGCC)
 
 # The boot image holds stripped copies; build/user/ keeps the symbols for GDB.
 $(BUILD)/stripped/%: $(BUILD)/%
@@ -160,12 +169,12 @@ format-check:
 # One entry per C file, with the flags the build uses, so clangd finds every header.
 compile_commands.json:
 	@( echo '['; \
-	  for f in $(KERNEL_SOURCES) $(ULIB_SOURCES) $(PROGRAM_SOURCES); do \
+	  for f in $(KERNEL_SOURCES) $(ULIB_SOURCES) $(PROGRAM_SOURCES) $(SERVER_SOURCES); do \
 	    echo "{\"directory\": \"$(CURDIR)\", \"file\": \"$$f\", \"command\": \"$(CC) $(CFLAGS) -Iuser -c $$f\"},"; \
 	  done; \
 	  echo "{\"directory\": \"$(CURDIR)\", \"file\": \"mkfs/mkbootimg.c\", \"command\": \"$(HOSTCC) $(HOSTCFLAGS) -c mkfs/mkbootimg.c\"}"; \
 	  echo ']' ) > $@
 	@echo "wrote $@"
 
-PROGRAM_OBJECTS = $(patsubst %,$(BUILD)/user-%.o,$(PROGRAM_SOURCES))
+PROGRAM_OBJECTS = $(patsubst %,$(BUILD)/user-%.o,$(PROGRAM_SOURCES) $(SERVER_SOURCES))
 -include $(KERNEL_OBJECTS:.o=.d) $(ULIB_OBJECTS:.o=.d) $(PROGRAM_OBJECTS:.o=.d)

@@ -161,6 +161,24 @@ class Machine:
         self._process.stdin.write(text.encode())
         self._process.stdin.flush()
 
+    def shell(self, line, timeout=20):
+        """Types line and Enter at a fresh shell prompt: it waits for one more
+        prompt than the commands typed so far, so that the console's echo of
+        the typing never lands in the middle of earlier output."""
+        self._commands_typed = getattr(self, "_commands_typed", 0)
+        prompt = re.compile(r"^\$ ", re.MULTILINE)
+        deadline = time.monotonic() + scaled(timeout)
+        with self._changed:
+            while len(prompt.findall(self.transcript)) <= self._commands_typed:
+                self._check_panic()
+                if not self.running():
+                    self._fail(f"QEMU exited before a prompt for {line!r}")
+                if time.monotonic() > deadline:
+                    self._fail(f"timed out after {scaled(timeout):.0f}s waiting for a prompt for {line!r}")
+                self._changed.wait(0.5)
+        self._commands_typed = len(prompt.findall(self.transcript))
+        self.send(line + "\r")
+
     def close(self):
         if self.running():
             os.killpg(self._process.pid, signal.SIGKILL)

@@ -48,7 +48,7 @@ def test_gdb_stops_in_the_kernel_during_boot(machines):
     assert "start_init" in output and "kernel_main" in output, output
     assert "$1 = 2" in output, output
     assert '$2 = ' in output and '"init"' in output, output
-    machine.wait_for(r"^init: pid 1, starting 3 demo programs$")
+    machine.wait_for(r"^init: pid 1, starting pm and the servers$")
     machine.wait_for(r"^\$ ")
 
 

@@ -23,15 +23,14 @@ def test_primes_pipeline(machines):
 
 def test_programs_from_the_shell(machines):
     machine = machines.boot(cpus=2)
-    machine.wait_for(r"^\$ ")
-    machine.send("primes 250\r")
+    machine.shell("primes 250")
     machine.wait_for(r"^primes: done$", timeout=60)
     printed = [int(line.split()[1]) for line in machine.lines(r"^prime \d+$")]
     assert printed == primes_up_to(250), printed
-    machine.send("pingpong 500\r")
+    machine.shell("pingpong 500")
     match = machine.wait_for(r"^pingpong: 500 round trips in (\d+) us \((\d+) per second\)$", timeout=60)
     assert int(match.group(1)) > 0 and int(match.group(2)) > 0
-    machine.send("primes 1\r")
+    machine.shell("primes 1")
     machine.wait_for(r"^usage: primes \[N\], with 2 <= N <= 250$")
     machine.wait_for(r"^sh: primes exited with status 1$")
     # Only that last, deliberate misuse may have failed.
@@ -40,17 +39,16 @@ def test_programs_from_the_shell(machines):
 
 def test_shell_runs_commands_in_sequence_and_in_the_background(machines):
     machine = machines.boot(cpus=2)
-    machine.wait_for(r"^\$ ")
-    machine.send("echo one; echo two;echo three\r")
+    machine.shell("echo one; echo two;echo three")
     machine.wait_for(r"^three$")
     lines = machine.lines(r"^(one|two|three)$")
     assert lines == ["one", "two", "three"], lines
     # Twenty sleepers at once, then the built-in wait for all of them.
-    machine.send("sleep 1 & " * 20 + "echo started; wait; echo all done\r")
+    machine.shell("sleep 1 & " * 20 + "echo started; wait; echo all done")
     machine.wait_for(r"^all done$", timeout=60)
     assert len(machine.lines(r"^\[\d+\]$")) == 20
     assert machine.transcript.index("started") < machine.transcript.index("all done")
-    machine.send("uptime; fault illegal & wait\r")
+    machine.shell("uptime; fault illegal & wait")
     machine.wait_for(r"^up \d+\.\d\d seconds \(\d+ ticks\)$")
     machine.wait_for(r"^sh: \[\d+\] exited with status -1$")
     assert machine.lines(r"^sh: .* exited with status") == [machine.lines(r"^sh: \[")[0]]

@@ -8,6 +8,7 @@
  * memory until there is room. The kernel never allocates per message.
  */
 #include "common/errors.h"
+#include "common/privileges.h"
 #include "common/string.h"
 #include "hart.h"
 #include "ipc.h"
@@ -112,12 +113,25 @@ static void write_located_message(struct proc *p, const struct message *message)
 		vm_copy_out(p->root, p->ipc_buffer, message, IPC_HEADER_SIZE + message->size);
 }
 
-/* The live process pid, which must not be p. Sets *error to -E_SRCH, -E_DEAD or -E_INVAL if there is none. */
-static struct proc *find_partner(struct proc *p, int pid, int *error)
+/* The send policy (common/privileges.h): a closed process hears only from holders of PRIV_SEND_CLOSED. */
+static inline int may_send(const struct proc *from, const struct proc *to)
+{
+	return !(to->privileges & PRIV_CLOSED) || (from->privileges & PRIV_SEND_CLOSED);
+}
+
+/*
+ * The live process pid, which must not be p, and which p may send to if
+ * checked. Sets *error to -E_SRCH, -E_DEAD, -E_INVAL or -E_PERM if there is none.
+ */
+static struct proc *find_partner(struct proc *p, int pid, int checked, int *error)
 {
 	struct proc *partner = proc_find(pid, error);
 	if (partner == p) {
 		*error = -E_INVAL;
+		return 0;
+	}
+	if (partner != 0 && checked && !may_send(p, partner)) {
+		*error = -E_PERM;
 		return 0;
 	}
 	return partner;
@@ -256,7 +270,7 @@ static long receive(struct proc *p, int from, long flags, long timeout)
 	int partner_error = 0;
 	struct proc *partner = 0;
 	if (from != IPC_ANY && from != IPC_KERNEL) {
-		partner = find_partner(p, from, &partner_error);
+		partner = find_partner(p, from, 0, &partner_error);
 		if (partner == 0 && partner_error != -E_DEAD)
 			return partner_error;
 	}
@@ -314,7 +328,7 @@ long sys_send(struct proc *p)
 {
 	uint64_t *a = &p->frame.regs[REG_A0];
 	int error;
-	struct proc *dst = find_partner(p, (int)a[0], &error);
+	struct proc *dst = find_partner(p, (int)a[0], 1, &error);
 	if (dst == 0)
 		return error;
 	struct message message;
@@ -378,7 +392,8 @@ static int fast_call(struct proc *p)
 	uint64_t *a = &p->frame.regs[REG_A0];
 	struct proc *server = quick_find(a[0]);
 	if (server == 0 || server == p || a[1] != p->ipc_buffer || p->ipc_kernel_buffer == 0 ||
-	    server->ipc_kernel_buffer == 0 || !accepts(server, p->pid) || !pass_message(p, server))
+	    server->ipc_kernel_buffer == 0 || !accepts(server, p->pid) || !may_send(p, server) ||
+	    !pass_message(p, server))
 		return 0;
 	server->frame.regs[REG_A0] = 0;
 	server->wake_tick = 0;
@@ -410,7 +425,7 @@ static long __attribute__((noinline)) call_general(struct proc *p)
 {
 	uint64_t *a = &p->frame.regs[REG_A0];
 	int error;
-	struct proc *dst = find_partner(p, (int)a[0], &error);
+	struct proc *dst = find_partner(p, (int)a[0], 1, &error);
 	if (dst == 0)
 		return error;
 	struct message message;
@@ -447,7 +462,7 @@ long sys_call(struct proc *p)
 /* The process pid if it waits for p's reply; else 0 with *error set. */
 static struct proc *find_waiting_client(struct proc *p, int pid, int *error)
 {
-	struct proc *client = find_partner(p, pid, error);
+	struct proc *client = find_partner(p, pid, 0, error);
 	if (client == 0)
 		return 0;
 	/* While the call's message is still in p's queue, p has not received it, so it cannot answer. */
@@ -512,6 +527,8 @@ long sys_notify(struct proc *p)
 	struct proc *dst = proc_find((int)a[0], &error);
 	if (dst == 0)
 		return error;
+	if (!may_send(p, dst))
+		return -E_PERM;
 	if (a[1] & NOTIFY_KERNEL_BITS)
 		return -E_INVAL; /* only the kernel may raise its own bits */
 	ipc_notify(dst, a[1]);
@@ -543,6 +560,9 @@ void ipc_tick(uint64_t now)
 
 void ipc_exit_process(struct proc *p)
 {
+	/* Killed while blocked in send: leave the receiver's list of blocked senders. */
+	if (p->state == PROC_SENDING)
+		take_blocked_sender(p->ipc_partner, p->pid);
 	for (int i = 0; i < MAX_PROCS; i++) {
 		struct proc *q = &procs[i];
 		int waits_on_p =

@@ -6,9 +6,11 @@
  */
 #include "boot_image.h"
 #include "common/errors.h"
+#include "common/privileges.h"
 #include "common/string.h"
 #include "fdt.h"
 #include "hart.h"
+#include "interrupt.h"
 #include "lock.h"
 #include "memlayout.h"
 #include "page_alloc.h"
@@ -30,7 +32,10 @@ static struct boot_info boot_info;
 /* Hands every page of RAM to the allocator except those in use at boot. */
 static void init_memory(uint64_t fdt_pa)
 {
-	page_alloc_reserve(boot_info.memory_base, virt_to_phys(kernel_image_end));
+	/* One owner counter per page of RAM, right after the kernel image (page_alloc.c). */
+	uint64_t pages = boot_info.memory_size / PAGE_SIZE;
+	page_alloc_count_owners(boot_info.memory_base, (uint8_t *)kernel_image_end, pages);
+	page_alloc_reserve(boot_info.memory_base, virt_to_phys(kernel_image_end) + pages);
 	page_alloc_reserve(fdt_pa, fdt_pa + boot_info.fdt_size);
 	if (boot_info.initrd_start != 0)
 		page_alloc_reserve(boot_info.initrd_start, boot_info.initrd_end);
@@ -53,7 +58,7 @@ static void start_init(void)
 	struct image_source image;
 	int error = boot_image_init(&boot_info) < 0 ? -E_NOEXEC : boot_image_find(args.text, &image);
 	if (error == 0)
-		error = proc_create(&image, &args, 0, PRIORITY_SERVER);
+		error = proc_create(&image, &args, 0, PRIV_ALL, 0);
 	if (error < 0) {
 		printk("kernel: cannot start init=%s: %s\n", args.text,
 		       error == -E_NOEXEC ? "no such program in the boot image (-initrd)"
@@ -81,6 +86,7 @@ void kernel_main(uint64_t hartid, uint64_t fdt_pa)
 	start_init();
 	hart_start_others(&boot_info);
 	timer_init_hart(boot_info.timebase_frequency);
+	interrupt_init_hart();
 	printk("kernel: hart %lu online\n", hartid);
 	sched_leave_kernel();
 }
@@ -91,6 +97,7 @@ void kernel_main_secondary(uint64_t hartid)
 	hart_init_this(hartid);
 	vm_switch_to_kernel();
 	timer_init_hart(boot_info.timebase_frequency);
+	interrupt_init_hart();
 	printk("kernel: hart %lu online\n", hartid);
 	sched_leave_kernel();
 }

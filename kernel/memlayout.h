@@ -19,6 +19,14 @@
 /* OpenSBI sits below this and protects itself with PMP: never touch it. */
 #define RAM_START 0x80000000UL
 
+/*
+ * Device registers a driver may map (map_device): the UART at 0x10000000
+ * and the eight virtio-mmio slots after it, one page each. The PLIC and
+ * CLINT below them stay the kernel's and OpenSBI's.
+ */
+#define DEVICE_WINDOW_START 0x10000000UL
+#define DEVICE_WINDOW_END 0x10009000UL
+
 /* User space: programs are linked at USER_TEXT_START (user/user.ld). */
 #define USER_TEXT_START 0x10000UL
 #define USER_SPACE_END 0x4000000000UL               /* first address of the upper half's mirror */

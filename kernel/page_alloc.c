@@ -3,6 +3,7 @@
  * so the allocator needs no memory of its own. Reserved ranges (OpenSBI,
  * the kernel image, the device tree, the boot image) are never added.
  */
+#include "common/errors.h"
 #include "common/string.h"
 #include "memlayout.h"
 #include "page_alloc.h"
@@ -16,6 +17,31 @@ struct free_page {
 
 static struct free_page *free_list;
 static uint64_t free_count;
+
+/* For each page of RAM, how many owners it has beyond the first (it is shared, see map.c). */
+static uint8_t *extra_owners;
+static uint64_t owners_base;
+
+void page_alloc_count_owners(uint64_t base, uint8_t *counters, uint64_t pages)
+{
+	memset(counters, 0, pages);
+	extra_owners = counters;
+	owners_base = base;
+}
+
+static uint8_t *extra_owners_of(void *page)
+{
+	return &extra_owners[(virt_to_phys(page) - owners_base) / PAGE_SIZE];
+}
+
+int page_add_owner(void *page)
+{
+	uint8_t *count = extra_owners_of(page);
+	if (*count == UINT8_MAX)
+		return -E_NOMEM;
+	(*count)++;
+	return 0;
+}
 
 static struct {
 	uint64_t start, end;
@@ -64,6 +90,10 @@ void page_free(void *page)
 {
 	if ((uint64_t)page % PAGE_SIZE != 0 || (uint64_t)page < KERNEL_VIRT_OFFSET + RAM_START)
 		panic("page_free: bad page %p", page);
+	if (*extra_owners_of(page) > 0) {
+		(*extra_owners_of(page))--;
+		return;
+	}
 	struct free_page *entry = page;
 	entry->next = free_list;
 	free_list = entry;

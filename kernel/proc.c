@@ -6,9 +6,12 @@
  */
 #include "boot_image.h"
 #include "common/errors.h"
+#include "common/privileges.h"
 #include "common/string.h"
+#include "common/syscall_numbers.h"
 #include "elf.h"
 #include "hart.h"
+#include "interrupt.h"
 #include "ipc.h"
 #include "memlayout.h"
 #include "page_alloc.h"
@@ -19,9 +22,6 @@
 #include "sbi.h"
 #include "sched.h"
 #include "syscall.h"
-
-/* The status a process killed for a fault leaves to its parent. */
-#define EXIT_STATUS_FAULT (-1)
 
 struct proc procs[MAX_PROCS];
 
@@ -113,7 +113,7 @@ static void set_name(struct proc *p, const char *path)
 
 /* Builds the new address space: program, stack with arguments, boot image. */
 static int build_address_space(pte_t *root, const struct image_source *image, const struct arguments *args,
-			       struct trap_frame *frame)
+			       struct trap_frame *frame, int services)
 {
 	uint64_t entry = 0, sp = 0, argv = 0;
 	int error = elf_load(root, image, &entry);
@@ -131,11 +131,20 @@ static int build_address_space(pte_t *root, const struct image_source *image, co
 	frame->regs[REG_SP] = sp;
 	frame->regs[REG_A0] = args->count;
 	frame->regs[REG_A1] = argv;
+	frame->regs[REG_A2] = (uint64_t)services;
 	return 0;
 }
 
+/* Drivers run first, then other privileged processes (servers), then user programs. */
+static enum proc_priority priority_for(unsigned privileges)
+{
+	if (privileges & PRIV_DEVICE)
+		return PRIORITY_DRIVER;
+	return privileges != PRIV_NONE ? PRIORITY_SERVER : PRIORITY_USER;
+}
+
 int proc_create(const struct image_source *image, const struct arguments *args, struct proc *parent,
-		enum proc_priority priority)
+		unsigned privileges, int services)
 {
 	struct proc *p = find_free_slot();
 	if (p == 0 || args->count < 1)
@@ -143,7 +152,7 @@ int proc_create(const struct image_source *image, const struct arguments *args, 
 	pte_t *root = vm_create();
 	if (root == 0)
 		return -E_NOMEM;
-	int error = build_address_space(root, image, args, &p->frame);
+	int error = build_address_space(root, image, args, &p->frame, services);
 	if (error == 0)
 		error = ipc_init_process(p);
 	if (error < 0) {
@@ -155,7 +164,8 @@ int proc_create(const struct image_source *image, const struct arguments *args, 
 	p->root = root;
 	p->satp = vm_satp(root);
 	p->parent = parent;
-	p->priority = priority;
+	p->privileges = privileges;
+	p->priority = priority_for(privileges);
 	sched_make_ready(p);
 	return p->pid;
 }
@@ -168,6 +178,7 @@ static int waits_for(const struct proc *parent, const struct proc *child)
 void proc_exit(struct proc *p, int status)
 {
 	ipc_exit_process(p);
+	irq_release_all(p);
 	for (int i = 0; i < MAX_PROCS; i++) {
 		struct proc *child = &procs[i];
 		if (child->state == PROC_FREE || child->parent != p)
@@ -215,7 +226,16 @@ void proc_kill_for_fault(struct proc *p, uint64_t scause, uint64_t sepc, uint64_
 	proc_exit(p, EXIT_STATUS_FAULT);
 }
 
-long proc_wait(struct proc *p, int pid)
+void proc_kill(struct proc *p)
+{
+	/* Its page table is loaded on the other hart, so it cannot be freed from here. */
+	if (p->state == PROC_RUNNING && this_hart()->current != p)
+		p->killed = 1;
+	else
+		proc_exit(p, EXIT_STATUS_KILLED);
+}
+
+long proc_wait(struct proc *p, int pid, int flags)
 {
 	int has_child = 0;
 	for (int i = 0; i < MAX_PROCS; i++) {
@@ -232,6 +252,8 @@ long proc_wait(struct proc *p, int pid)
 	}
 	if (!has_child)
 		return -E_CHILD;
+	if (flags & WAIT_NOHANG)
+		return -E_AGAIN;
 	p->state = PROC_WAITING;
 	p->wait_pid = pid;
 	return SYSCALL_NO_RESULT;

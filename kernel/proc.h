@@ -41,6 +41,8 @@ struct proc {
 	char name[PROC_NAME_MAX];
 	enum proc_state state;
 	enum proc_priority priority;
+	unsigned privileges;     /* PRIV_* bits (common/privileges.h) */
+	int killed;              /* kill() found it running on another hart: it ends at its next trap */
 	pte_t *root;             /* its address space */
 	uint64_t satp;           /* the satp value that selects root */
 	struct proc *parent;     /* 0 once the parent has exited */
@@ -88,17 +90,21 @@ extern struct proc procs[MAX_PROCS];
 
 /*
  * Creates a process from an ELF image, with args (args->pointers[0] names
- * it), as a child of parent (0 for init), and makes it ready.
+ * it), as a child of parent (0 for init), and makes it ready. Its priority
+ * follows from its privileges; services is handed to it in a2 at start (the
+ * user library's name-server pid, see docs/servers.md).
  * Returns its pid, or -E_NOMEM, -E_NOEXEC, -E_FAULT.
  */
 int proc_create(const struct image_source *image, const struct arguments *args, struct proc *parent,
-		enum proc_priority priority);
+		unsigned privileges, int services);
 /* Ends p with status: frees its memory, hands the status to its parent. */
 void proc_exit(struct proc *p, int status);
 /* Kills p for a fault it caused, with one line saying why. */
 void proc_kill_for_fault(struct proc *p, uint64_t scause, uint64_t sepc, uint64_t stval);
-/* wait(): collects a child's exit, or blocks. Returns the pid, -E_CHILD, or blocks. */
-long proc_wait(struct proc *p, int pid);
+/* Ends p with EXIT_STATUS_KILLED: now, or at its next trap if it runs on another hart. */
+void proc_kill(struct proc *p);
+/* wait(): collects a child's exit, or blocks (-E_AGAIN with WAIT_NOHANG). Returns the pid or -E_CHILD. */
+long proc_wait(struct proc *p, int pid, int flags);
 /* The number of slots in use. */
 int proc_count(void);
 /* Finds a live process. Returns it, or 0 with *error = -E_SRCH (never existed) or -E_DEAD (gone). */

@@ -17,12 +17,14 @@
 /* sie and sip (§4.1.3): which interrupts are enabled and pending */
 #define SIE_SSIE (1UL << 1) /* supervisor software interrupt (an IPI from SBI) */
 #define SIE_STIE (1UL << 5) /* supervisor timer interrupt (sbi_set_timer) */
+#define SIE_SEIE (1UL << 9) /* supervisor external interrupt (from the PLIC) */
 #define SIP_SSIP (1UL << 1)
 
 /* scause (§4.1.9): the top bit says "interrupt", the rest is the code */
 #define SCAUSE_INTERRUPT (1UL << 63)
 #define IRQ_S_SOFTWARE 1
 #define IRQ_S_TIMER 5
+#define IRQ_S_EXTERNAL 9
 #define EXC_ECALL_FROM_U 8
 
 /* satp (§4.1.11): MODE 8 selects Sv39 */

@@ -4,6 +4,7 @@
  * and which address space to load; there is no kernel context switch.
  */
 #include "hart.h"
+#include "interrupt.h"
 #include "lock.h"
 #include "panic.h"
 #include "riscv.h"
@@ -91,7 +92,7 @@ static void __attribute__((noinline, noreturn)) switch_or_idle(struct hart *hart
 		if (p != 0)
 			run(hart, p);
 		/*
-		 * Nothing to run. wfi returns once a timer tick or an IPI is pending
+		 * Nothing to run. wfi returns once a timer tick, a device interrupt or an IPI is pending
 		 * in sie, even though sstatus.SIE is 0 (privileged spec §4.1.3), so
 		 * the kernel never takes an interrupt while it runs.
 		 */
@@ -101,6 +102,7 @@ static void __attribute__((noinline, noreturn)) switch_or_idle(struct hart *hart
 		kernel_lock();
 		hart->idle = 0;
 		clear_sip_bits(SIP_SSIP);
+		interrupt_handle_pending();
 		timer_tick_if_due();
 	}
 }

@@ -4,9 +4,12 @@
  * a user pointer is handed to vm_copy_in/out, which check it.
  */
 #include "common/errors.h"
+#include "common/privileges.h"
 #include "common/syscall_numbers.h"
 #include "console.h"
+#include "interrupt.h"
 #include "ipc.h"
+#include "map.h"
 #include "proc.h"
 #include "sched.h"
 #include "syscall.h"
@@ -72,24 +75,46 @@ static int copy_arguments_in(struct proc *p, uint64_t user_argv, struct argument
 	}
 }
 
-/* spawn(image, size, argv): a new child process running the ELF image at [image, image + size). */
+/*
+ * spawn(image, size, argv, privileges, services): a new child process
+ * running the ELF image at [image, image + size), with the privileges
+ * asked for that the caller holds too, and services in its a2 at start.
+ */
 static long sys_spawn(struct proc *p)
 {
+	uint64_t *a = &p->frame.regs[REG_A0];
+	if (!(p->privileges & PRIV_SPAWN))
+		return -E_PERM;
 	struct arguments args;
-	int error = copy_arguments_in(p, p->frame.regs[REG_A2], &args);
+	int error = copy_arguments_in(p, a[2], &args);
 	if (error < 0)
 		return error;
-	struct image_source image = { p->root, p->frame.regs[REG_A0], p->frame.regs[REG_A1] };
-	return proc_create(&image, &args, p, PRIORITY_USER);
+	struct image_source image = { p->root, a[0], a[1] };
+	return proc_create(&image, &args, p, (unsigned)a[3] & p->privileges, (int)a[4]);
 }
 
-/* wait(pid): pid -1 means any child. Returns the child's pid in a0 and its exit status in a1. */
+/* wait(pid, flags): pid -1 means any child. Returns the child's pid in a0 and its exit status in a1. */
 static long sys_wait(struct proc *p)
 {
 	long pid = (long)p->frame.regs[REG_A0];
 	if (pid < -1 || pid == 0)
 		return -E_INVAL;
-	return proc_wait(p, (int)pid);
+	return proc_wait(p, (int)pid, (int)p->frame.regs[REG_A1]);
+}
+
+/* kill(pid): ends another process as if it had exited with EXIT_STATUS_KILLED. */
+static long sys_kill(struct proc *p)
+{
+	if (!(p->privileges & PRIV_KILL))
+		return -E_PERM;
+	int error;
+	struct proc *target = proc_find((int)p->frame.regs[REG_A0], &error);
+	if (target == 0)
+		return error;
+	if (target == p)
+		return -E_INVAL; /* exit() is the way to end oneself */
+	proc_kill(target);
+	return 0;
 }
 
 long (*const syscall_handlers[SYSCALL_COUNT])(struct proc *) = {
@@ -109,4 +134,10 @@ long (*const syscall_handlers[SYSCALL_COUNT])(struct proc *) = {
 	[SYS_REPLY_RECV] = sys_reply_recv,
 	[SYS_NOTIFY] = sys_notify,
 	[SYS_ALARM] = sys_alarm,
+	[SYS_KILL] = sys_kill,
+	[SYS_MAP_PAGES] = sys_map_pages,
+	[SYS_SHARE_PAGES] = sys_share_pages,
+	[SYS_MAP_DEVICE] = sys_map_device,
+	[SYS_IRQ_REGISTER] = sys_irq_register,
+	[SYS_IRQ_ACK] = sys_irq_ack,
 };

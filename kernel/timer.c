@@ -21,7 +21,7 @@ void timer_init_hart(uint64_t timebase_frequency)
 	struct hart *hart = this_hart();
 	hart->timer_deadline = r_time() + time_per_tick;
 	sbi_set_timer(hart->timer_deadline);
-	w_sie(SIE_STIE | SIE_SSIE);
+	w_sie(SIE_STIE | SIE_SSIE | SIE_SEIE);
 }
 
 uint64_t timer_uptime_ticks(void)

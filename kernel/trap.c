@@ -1,10 +1,12 @@
 /*
- * Handling traps in C. From user mode: a system call, a timer tick, an IPI,
- * or a fault that kills the process. From kernel mode: always a kernel bug,
+ * Handling traps in C. From user mode: a system call, a timer tick, a
+ * device interrupt, an IPI, or a fault that kills the process. From kernel mode: always a kernel bug,
  * because the kernel runs with interrupts disabled (sched.c).
  */
 #include <stddef.h>
+#include "common/syscall_numbers.h"
 #include "hart.h"
+#include "interrupt.h"
 #include "lock.h"
 #include "panic.h"
 #include "proc.h"
@@ -25,12 +27,17 @@ void trap_from_user(struct trap_frame *frame)
 	struct proc *p = this_hart()->current;
 	uint64_t scause = r_scause();
 
-	if (scause == EXC_ECALL_FROM_U) {
+	if (p->killed) {
+		/* kill() found it running here: end it now that its page table is free to go. */
+		proc_exit(p, EXIT_STATUS_KILLED);
+	} else if (scause == EXC_ECALL_FROM_U) {
 		frame->pc += 4; /* resume after the ecall, not on it */
 		syscall_dispatch(p);
 	} else if (scause == (SCAUSE_INTERRUPT | IRQ_S_TIMER)) {
 		timer_tick_if_due();
 		sched_yield_current();
+	} else if (scause == (SCAUSE_INTERRUPT | IRQ_S_EXTERNAL)) {
+		interrupt_handle_pending();
 	} else if (scause == (SCAUSE_INTERRUPT | IRQ_S_SOFTWARE)) {
 		/* An IPI only wakes a hart; a running one has nothing to do for it. */
 		clear_sip_bits(SIP_SSIP);

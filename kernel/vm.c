@@ -17,9 +17,6 @@
 #define GIGAPAGE_SIZE (1UL << 30)
 
 /* Bits 10..53 of an entry hold the physical page number. */
-#define PTE_TO_PA(pte) (((pte) >> 10) << PAGE_SHIFT)
-#define PA_TO_PTE(pa) (((uint64_t)(pa) >> PAGE_SHIFT) << 10)
-#define PTE_LEAF_BITS (PTE_R | PTE_W | PTE_X)
 
 static pte_t kernel_root[ENTRIES_PER_TABLE] __attribute__((aligned(PAGE_SIZE)));
 

@@ -25,6 +25,10 @@ typedef uint64_t pte_t;
 /* Bits 8 and 9 are reserved for software; we use one to mark a page this
  * address space borrows (the boot image), which must not be freed with it. */
 #define PTE_BORROWED (1UL << 8)
+#define PTE_LEAF_BITS (PTE_R | PTE_W | PTE_X)
+/* An entry holds a physical page number in bits 10..53. */
+#define PTE_TO_PA(pte) (((pte) >> 10) << PAGE_SHIFT)
+#define PA_TO_PTE(pa) (((uint64_t)(pa) >> PAGE_SHIFT) << 10)
 
 /* Builds the kernel's page table (all RAM and the devices in the upper half) and switches to it. */
 void vm_init_kernel(const struct boot_info *info);

@@ -18,6 +18,7 @@ static const char *const error_names[] = {
 	[E_AGAIN] = "E_AGAIN",
 	[E_DEADLK] = "E_DEADLK",
 	[E_TIMEDOUT] = "E_TIMEDOUT",
+	[E_PERM] = "E_PERM",
 };
 
 const char *error_name(long code)

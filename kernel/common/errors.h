@@ -19,6 +19,7 @@
 #define E_AGAIN 11    /* IPC_NONBLOCK: the call would have to wait */
 #define E_DEADLK 12   /* waiting would close a cycle of processes waiting for each other */
 #define E_TIMEDOUT 13 /* recv: the timeout passed with no message */
+#define E_PERM 14     /* the caller lacks the privilege the call needs */
 
 /* Returns a short name for an error code (positive or negative), "?" if unknown. */
 const char *error_name(long code);

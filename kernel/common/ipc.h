@@ -26,6 +26,7 @@
 /* Notification bits the kernel itself raises; bits 0..47 are free for programs. */
 #define NOTIFY_ALARM (1UL << 63)        /* an alarm() has expired */
 #define NOTIFY_CHILD_EXITED (1UL << 62) /* a child has exited: wait() will not block */
+#define NOTIFY_IRQ (1UL << 61)          /* an interrupt the process registered for is pending */
 #define NOTIFY_KERNEL_BITS (0xffffUL << 48)
 
 /* Aligned to 8 bytes so that the kernel can copy it a word at a time. */

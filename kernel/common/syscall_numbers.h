@@ -22,8 +22,21 @@
 #define SYS_REPLY_RECV 13
 #define SYS_NOTIFY 14
 #define SYS_ALARM 15
+#define SYS_KILL 16
+#define SYS_MAP_PAGES 17
+#define SYS_SHARE_PAGES 18
+#define SYS_MAP_DEVICE 19
+#define SYS_IRQ_REGISTER 20
+#define SYS_IRQ_ACK 21
 
-#define SYSCALL_COUNT 16
+#define SYSCALL_COUNT 22
+
+/* wait(pid, flags): return -E_AGAIN instead of blocking when no child has exited yet. */
+#define WAIT_NOHANG 1
+
+/* Exit statuses the kernel gives, not the program: killed for a fault, or by kill(). */
+#define EXIT_STATUS_FAULT (-1)
+#define EXIT_STATUS_KILLED (-2)
 
 /* Clock ticks per second: the unit of sleep() and uptime(). */
 #define TICKS_PER_SECOND 100

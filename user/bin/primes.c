@@ -9,7 +9,7 @@
 #include <stdint.h>
 #include "common/string.h"
 #include "lib/ipc.h"
-#include "lib/spawn.h"
+#include "lib/process.h"
 #include "lib/stdio.h"
 #include "lib/stdlib.h"
 #include "lib/syscall.h"

@@ -2,11 +2,13 @@
  * sh: a small shell. A line holds commands separated by ';' or '&'. Each
  * command is a program name and its arguments, split at spaces, run from
  * the boot image; the shell waits for it unless it ends in '&'. The
- * built-in "wait" waits for every command started with '&'. Ctrl-D on an
- * empty line ends the shell (init starts a new one).
+ * built-in "wait" waits for every command started with '&'. Ctrl-C stops
+ * the command the shell waits for; Ctrl-D on an empty line ends the shell
+ * (init starts a new one).
  */
 #include "common/string.h"
-#include "lib/spawn.h"
+#include "lib/console.h"
+#include "lib/process.h"
 #include "lib/stdio.h"
 #include "lib/syscall.h"
 
@@ -60,9 +62,14 @@ static void run_command(char *command, int background)
 		printf("[%d]\n", pid);
 		return;
 	}
+	/* While the shell waits for it, Ctrl-C stops this program. */
+	console_set_foreground(pid);
 	int status;
 	wait(pid, &status);
-	if (status != 0)
+	console_set_foreground(0);
+	if (status == EXIT_STATUS_KILLED)
+		printf("sh: %s killed\n", argv[0]);
+	else if (status != 0)
 		printf("sh: %s exited with status %d\n", argv[0], status);
 }
 

@@ -1,11 +1,13 @@
 /*
- * printf and line input over the kernel debug console. printf formats the
- * whole message first and writes it with one kernel call, so lines from
- * different processes never mix mid-line.
+ * printf and line input over the console (console.h). printf formats the
+ * whole message first and writes it in one go, so lines from different
+ * processes never mix mid-line.
  */
 #include <stdarg.h>
 #include "common/format.h"
+#include "console.h"
 #include "stdio.h"
+#include "common/ipc.h"
 #include "syscall.h"
 
 #define PRINTF_BUFFER 512
@@ -22,7 +24,7 @@ int printf(const char *fmt, ...)
 	va_end(args);
 	if (length >= PRINTF_BUFFER)
 		length = PRINTF_BUFFER - 1;
-	console_write(text, length);
+	write(STDOUT, text, length);
 	return length;
 }
 
@@ -35,7 +37,8 @@ int snprintf(char *buf, unsigned long size, const char *fmt, ...)
 	return length;
 }
 
-int read_line(char *buf, int size)
+/* Line editing for the kernel console, which hands over raw keys: echo, backspace, Ctrl-D. */
+static int read_raw_line(char *buf, int size)
 {
 	int length = 0;
 	for (;;) {
@@ -59,6 +62,30 @@ int read_line(char *buf, int size)
 		if (c >= ' ' && length < size - 1) {
 			buf[length++] = c;
 			console_write(&c, 1);
+		}
+	}
+}
+
+int read_line(char *buf, int size)
+{
+	if (console_server() == 0)
+		return read_raw_line(buf, size);
+	/* The console server edits the line and hands it over in pieces of up to IPC_PAYLOAD_MAX bytes. */
+	int length = 0;
+	for (;;) {
+		char piece[IPC_PAYLOAD_MAX];
+		long count = read(STDIN, piece, sizeof(piece));
+		if (count <= 0) {
+			buf[length] = '\0';
+			return count < 0 || length == 0 ? -1 : length;
+		}
+		for (long i = 0; i < count && piece[i] != '\n'; i++) {
+			if (length < size - 1)
+				buf[length++] = piece[i];
+		}
+		if (piece[count - 1] == '\n') {
+			buf[length] = '\0';
+			return length;
 		}
 	}
 }

@@ -1,6 +1,7 @@
 /*
  * The user side of the kernel call convention: number in a7, arguments in
  * a0..a5, ecall, result in a0 (and a second one in a1 for wait).
+ * Programs mostly use the server stubs (process.h, console.h) instead.
  */
 #include "syscall.h"
 
@@ -63,16 +64,46 @@ long console_read(void *buffer, unsigned long length)
 	return make_call(SYS_CONSOLE_READ, (long)buffer, (long)length, 0, 0, 0, 0, 0);
 }
 
-int spawn_image(const void *image, unsigned long size, char *const argv[])
+int spawn_image(const void *image, unsigned long size, char *const argv[], unsigned privileges, int services)
 {
-	return (int)make_call(SYS_SPAWN, (long)image, (long)size, (long)argv, 0, 0, 0, 0);
+	return (int)make_call(SYS_SPAWN, (long)image, (long)size, (long)argv, privileges, services, 0, 0);
 }
 
-int wait(int pid, int *status)
+int kernel_wait(int pid, int *status, int flags)
 {
 	long child_status;
-	int result = (int)make_call(SYS_WAIT, pid, 0, 0, 0, 0, 0, &child_status);
+	int result = (int)make_call(SYS_WAIT, pid, flags, 0, 0, 0, 0, &child_status);
 	if (result > 0 && status != 0)
 		*status = (int)child_status;
 	return result;
+}
+
+int kernel_kill(int pid)
+{
+	return (int)make_call(SYS_KILL, pid, 0, 0, 0, 0, 0, 0);
+}
+
+int map_pages(void *address, unsigned long length)
+{
+	return (int)make_call(SYS_MAP_PAGES, (long)address, (long)length, 0, 0, 0, 0, 0);
+}
+
+int share_pages(int pid, void *address, unsigned long length)
+{
+	return (int)make_call(SYS_SHARE_PAGES, pid, (long)address, (long)length, 0, 0, 0, 0);
+}
+
+int map_device(unsigned long physical, void *address)
+{
+	return (int)make_call(SYS_MAP_DEVICE, (long)physical, (long)address, 0, 0, 0, 0, 0);
+}
+
+int irq_register(int irq)
+{
+	return (int)make_call(SYS_IRQ_REGISTER, irq, 0, 0, 0, 0, 0, 0);
+}
+
+int irq_ack(int irq)
+{
+	return (int)make_call(SYS_IRQ_ACK, irq, 0, 0, 0, 0, 0, 0);
 }

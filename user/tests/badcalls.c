@@ -6,7 +6,7 @@
  */
 #include <stdint.h>
 #include "common/string.h"
-#include "lib/spawn.h"
+#include "lib/process.h"
 #include "lib/stdio.h"
 #include "lib/syscall.h"
 
@@ -105,47 +105,47 @@ static void check_spawn(void)
 	unsigned long size;
 	const void *hello = boot_image_program("hello", &size);
 
-	check("spawn from null image", spawn_image(0, 100, argv), -E_FAULT);
-	check("spawn from kernel memory", spawn_image((void *)KERNEL_ADDRESS, 4096, argv), -E_FAULT);
-	check("spawn with null argv", spawn_image(hello, size, 0), -E_FAULT);
+	check("spawn from null image", spawn_image(0, 100, argv, PRIV_NONE, 0), -E_FAULT);
+	check("spawn from kernel memory", spawn_image((void *)KERNEL_ADDRESS, 4096, argv, PRIV_NONE, 0), -E_FAULT);
+	check("spawn with null argv", spawn_image(hello, size, 0, PRIV_NONE, 0), -E_FAULT);
 	char *bad_string[] = { "hello", (char *)KERNEL_ADDRESS, 0 };
-	check("spawn with a kernel pointer in argv", spawn_image(hello, size, bad_string), -E_FAULT);
+	check("spawn with a kernel pointer in argv", spawn_image(hello, size, bad_string, PRIV_NONE, 0), -E_FAULT);
 	char *empty[] = { 0 };
-	check("spawn with empty argv", spawn_image(hello, size, empty), -E_INVAL);
+	check("spawn with empty argv", spawn_image(hello, size, empty, PRIV_NONE, 0), -E_INVAL);
 	char *many[20];
 	for (int i = 0; i < 19; i++)
 		many[i] = "x";
 	many[19] = 0;
-	check("spawn with 19 arguments", spawn_image(hello, size, many), -E_2BIG);
+	check("spawn with 19 arguments", spawn_image(hello, size, many, PRIV_NONE, 0), -E_2BIG);
 	char long_text[700];
 	memset(long_text, 'y', sizeof(long_text) - 1);
 	long_text[sizeof(long_text) - 1] = '\0';
 	char *long_argv[] = { "hello", long_text, 0 };
-	check("spawn with a 699-byte argument", spawn_image(hello, size, long_argv), -E_2BIG);
-	check("spawn of text that is not ELF", spawn_image(argv, sizeof(argv), argv), -E_NOEXEC);
-	check("spawn of a truncated image", spawn_image(hello, 64, argv), -E_NOEXEC);
+	check("spawn with a 699-byte argument", spawn_image(hello, size, long_argv, PRIV_NONE, 0), -E_2BIG);
+	check("spawn of text that is not ELF", spawn_image(argv, sizeof(argv), argv, PRIV_NONE, 0), -E_NOEXEC);
+	check("spawn of a truncated image", spawn_image(hello, 64, argv, PRIV_NONE, 0), -E_NOEXEC);
 	check("spawn of an image crossing the end of user space",
-	      spawn_image((void *)(USER_SPACE_END - 16), 64, argv), -E_FAULT);
+	      spawn_image((void *)(USER_SPACE_END - 16), 64, argv, PRIV_NONE, 0), -E_FAULT);
 	check("spawn of a program not in the image", spawn("no-such-program", argv), -E_NOEXEC);
 
 	if (copy_of_hello() == 0)
 		return;
 	*(uint16_t *)(image_copy + ELF_MACHINE) = 62; /* x86-64 */
-	check("spawn of another machine's ELF", spawn_image(image_copy, size, argv), -E_NOEXEC);
+	check("spawn of another machine's ELF", spawn_image(image_copy, size, argv, PRIV_NONE, 0), -E_NOEXEC);
 	copy_of_hello();
 	*first_segment_field(PHDR_VADDR) = KERNEL_ADDRESS;
-	check("spawn of a segment aimed at the kernel", spawn_image(image_copy, size, argv), -E_NOEXEC);
+	check("spawn of a segment aimed at the kernel", spawn_image(image_copy, size, argv, PRIV_NONE, 0), -E_NOEXEC);
 	copy_of_hello();
 	*first_segment_field(PHDR_FILESZ) = 1UL << 40;
-	check("spawn of a segment larger than its memory", spawn_image(image_copy, size, argv), -E_NOEXEC);
+	check("spawn of a segment larger than its memory", spawn_image(image_copy, size, argv, PRIV_NONE, 0), -E_NOEXEC);
 	copy_of_hello();
 	*first_segment_field(PHDR_OFFSET) = 1UL << 40;
-	check("spawn of a segment beyond the file", spawn_image(image_copy, size, argv), -E_NOEXEC);
+	check("spawn of a segment beyond the file", spawn_image(image_copy, size, argv, PRIV_NONE, 0), -E_NOEXEC);
 
 	/* Many failed spawns must not leak: afterwards a good one still works. */
 	for (int i = 0; i < 500; i++)
-		spawn_image(image_copy, size, argv);
-	int pid = spawn_image(hello, size, argv);
+		spawn_image(image_copy, size, argv, PRIV_NONE, 0);
+	int pid = spawn_image(hello, size, argv, PRIV_NONE, 0);
 	int status = -1;
 	if (pid > 0)
 		wait(pid, &status);

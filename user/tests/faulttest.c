@@ -3,7 +3,7 @@
  * fault and checks that each one was killed (exit status -1) while this
  * process carries on; then shows the system still runs programs.
  */
-#include "lib/spawn.h"
+#include "lib/process.h"
 #include "lib/stdio.h"
 #include "lib/syscall.h"
 

@@ -3,7 +3,7 @@
  * ROUNDS progress lines, and waits for both. With CPUS=1 their lines
  * interleave only if the timer preempts them; grade/ checks that.
  */
-#include "lib/spawn.h"
+#include "lib/process.h"
 #include "lib/stdio.h"
 #include "lib/syscall.h"
 
