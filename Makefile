@@ -26,7 +26,7 @@ LIBGCC = $(shell $(CC) -march=rv64imac -mabi=lp64 -print-libgcc-file-name)
 HOSTCFLAGS = -O2 -g -Wall -Wextra -Werror -fno-strict-aliasing -Ikernel
 
 BUILD = build
-COMMON_SOURCES = kernel/common/string.c kernel/common/format.c kernel/common/errors.c kernel/common/bootimg.c
+COMMON_SOURCES = kernel/common/string.c kernel/common/format.c kernel/common/bootimg.c
 
 KERNEL_SOURCES = $(wildcard kernel/*.c kernel/*.S) $(COMMON_SOURCES)
 KERNEL_OBJECTS = $(patsubst %,$(BUILD)/%.o,$(KERNEL_SOURCES))

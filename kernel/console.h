@@ -10,9 +10,7 @@
 
 /* console_write(buf, length): writes the bytes; returns length or -E_FAULT. */
 long sys_console_write(struct proc *p);
-/* console_read(buf, length): waits for at least one byte; returns the count read or -E_FAULT. */
+/* console_read(buf, length): takes what has been typed, without waiting; returns the count (0: none). */
 long sys_console_read(struct proc *p);
-/* Called every tick: hands waiting input to the first blocked reader. */
-void console_poll_readers(void);
 
 #endif

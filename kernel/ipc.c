@@ -218,22 +218,31 @@ static void sender_delivered(struct proc *sender)
 		finish(sender, 0);
 }
 
+/*
+ * Takes the message of the first blocked sender whose pid is from (or any)
+ * into message, and lets that sender go on. A sender whose buffer has gone
+ * bad gets the error instead. Returns 0 if no such sender has a message.
+ */
+static int take_blocked_message(struct proc *receiver, int from, struct message *message)
+{
+	struct proc *sender;
+	while ((sender = take_blocked_sender(receiver, from)) != 0) {
+		int error = copy_message_in(sender, sender->ipc_buffer, message);
+		if (error == 0) {
+			sender_delivered(sender);
+			return 1;
+		}
+		finish(sender, error);
+	}
+	return 0;
+}
+
 /* Moves blocked senders' messages into receiver's queue while it has room, in the order they blocked. */
 static void refill_queue(struct proc *receiver)
 {
-	while (!ipc_queue_is_full(&receiver->queue)) {
-		struct proc *sender = take_blocked_sender(receiver, IPC_ANY);
-		if (sender == 0)
-			return;
-		struct message message;
-		int error = copy_message_in(sender, sender->ipc_buffer, &message);
-		if (error < 0) {
-			finish(sender, error);
-			continue;
-		}
+	struct message message;
+	while (!ipc_queue_is_full(&receiver->queue) && take_blocked_message(receiver, IPC_ANY, &message))
 		ipc_queue_push(&receiver->queue, &message);
-		sender_delivered(sender);
-	}
 }
 
 /* ---- notifications ---- */
@@ -288,16 +297,9 @@ static long receive(struct proc *p, int from, long flags, long timeout)
 			return 0;
 		}
 		/* The queue is full of others' messages, but the awaited sender may be blocked. */
-		struct proc *sender;
-		while ((sender = take_blocked_sender(p, from)) != 0) {
-			struct message message;
-			int error = copy_message_in(sender, sender->ipc_buffer, &message);
-			if (error < 0) {
-				finish(sender, error);
-				continue;
-			}
+		struct message message;
+		if (take_blocked_message(p, from, &message)) {
 			write_located_message(p, &message);
-			sender_delivered(sender);
 			return 0;
 		}
 	}
@@ -545,12 +547,23 @@ long sys_alarm(struct proc *p)
 	return 0;
 }
 
+/* The ipc_from of a sleeping process: no sender, not even the kernel, has this pid. */
+#define IPC_NOBODY (-2)
+
+void ipc_sleep(struct proc *p, uint64_t ticks)
+{
+	p->state = PROC_RECEIVING;
+	p->ipc_from = IPC_NOBODY;
+	p->ipc_partner = 0;
+	p->wake_tick = timer_uptime_ticks() + ticks;
+}
+
 void ipc_tick(uint64_t now)
 {
 	for (int i = 0; i < MAX_PROCS; i++) {
 		struct proc *p = &procs[i];
 		if (p->state == PROC_RECEIVING && p->wake_tick != 0 && now >= p->wake_tick)
-			finish(p, -E_TIMEDOUT);
+			finish(p, p->ipc_from == IPC_NOBODY ? 0 : -E_TIMEDOUT);
 		if (p->state != PROC_FREE && p->alarm_tick != 0 && now >= p->alarm_tick) {
 			p->alarm_tick = 0;
 			ipc_notify(p, NOTIFY_ALARM);

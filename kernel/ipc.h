@@ -21,7 +21,9 @@ long sys_alarm(struct proc *p);
 int ipc_init_process(struct proc *p);
 /* ORs bits into p's pending notifications and wakes p if it waits for them. */
 void ipc_notify(struct proc *p, uint64_t bits);
-/* Called every tick: expires recv timeouts and alarms. */
+/* sleep(): p waits in a receive that no message matches, until ticks (> 0) have passed. */
+void ipc_sleep(struct proc *p, uint64_t ticks);
+/* Called every tick: ends sleeps, expires recv timeouts and alarms. */
 void ipc_tick(uint64_t now);
 /* p is exiting: wakes everyone waiting on it with -E_DEAD and frees its queue. */
 void ipc_exit_process(struct proc *p);

@@ -170,11 +170,6 @@ int proc_create(const struct image_source *image, const struct arguments *args, 
 	return p->pid;
 }
 
-static int waits_for(const struct proc *parent, const struct proc *child)
-{
-	return parent->state == PROC_WAITING && (parent->wait_pid == -1 || parent->wait_pid == child->pid);
-}
-
 void proc_exit(struct proc *p, int status)
 {
 	ipc_exit_process(p);
@@ -197,17 +192,10 @@ void proc_exit(struct proc *p, int status)
 	if (this_hart()->current == p)
 		this_hart()->current = 0;
 
-	struct proc *parent = p->parent;
-	if (parent != 0)
-		ipc_notify(parent, NOTIFY_CHILD_EXITED);
-	if (parent != 0 && waits_for(parent, p)) {
-		parent->frame.regs[REG_A0] = p->pid;
-		parent->frame.regs[REG_A1] = (uint64_t)(int64_t)status;
-		sched_make_ready(parent);
-		free_slot(p);
-	} else if (parent != 0) {
+	if (p->parent != 0) {
 		p->state = PROC_ZOMBIE;
 		p->exit_status = status;
+		ipc_notify(p->parent, NOTIFY_CHILD_EXITED);
 	} else {
 		free_slot(p);
 	}
@@ -235,7 +223,7 @@ void proc_kill(struct proc *p)
 		proc_exit(p, EXIT_STATUS_KILLED);
 }
 
-long proc_wait(struct proc *p, int pid, int flags)
+long proc_wait(struct proc *p, int pid)
 {
 	int has_child = 0;
 	for (int i = 0; i < MAX_PROCS; i++) {
@@ -250,11 +238,5 @@ long proc_wait(struct proc *p, int pid, int flags)
 			return child_pid;
 		}
 	}
-	if (!has_child)
-		return -E_CHILD;
-	if (flags & WAIT_NOHANG)
-		return -E_AGAIN;
-	p->state = PROC_WAITING;
-	p->wait_pid = pid;
-	return SYSCALL_NO_RESULT;
+	return has_child ? -E_AGAIN : -E_CHILD;
 }

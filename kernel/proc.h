@@ -18,12 +18,9 @@ enum proc_state {
 	PROC_FREE,      /* an unused slot */
 	PROC_READY,     /* on a ready queue, waiting for a hart */
 	PROC_RUNNING,   /* on a hart */
-	PROC_SLEEPING,  /* in sleep(), until wake_tick */
-	PROC_WAITING,   /* in wait(), until a child exits */
-	PROC_READING,   /* in console_read(), until a key is pressed */
 	PROC_SENDING,   /* in send() or call(), until ipc_partner's full queue has room */
 	PROC_CALLING,   /* in call(), message delivered, until ipc_partner replies */
-	PROC_RECEIVING, /* in recv(), until a message from ipc_partner (0: anyone) arrives */
+	PROC_RECEIVING, /* in recv() until a message from ipc_from arrives, or in sleep() */
 	PROC_ZOMBIE,    /* exited; its parent has not collected the status yet */
 };
 
@@ -48,10 +45,7 @@ struct proc {
 	struct proc *parent;     /* 0 once the parent has exited */
 	struct proc *next_ready; /* link in its ready queue */
 	int exit_status;         /* valid in PROC_ZOMBIE */
-	int wait_pid;            /* PROC_WAITING: the child awaited, or -1 for any */
-	uint64_t wake_tick;      /* PROC_SLEEPING, PROC_RECEIVING: uptime tick to wake at (0: never) */
-	uint64_t read_buffer;    /* PROC_READING: user address and length to fill */
-	uint64_t read_length;
+	uint64_t wake_tick;      /* PROC_RECEIVING: uptime tick to give up at (0: never) */
 
 	/* Message passing (ipc.c) */
 	struct ipc_queue queue;            /* messages sent to this process, oldest first */
@@ -103,8 +97,8 @@ void proc_exit(struct proc *p, int status);
 void proc_kill_for_fault(struct proc *p, uint64_t scause, uint64_t sepc, uint64_t stval);
 /* Ends p with EXIT_STATUS_KILLED: now, or at its next trap if it runs on another hart. */
 void proc_kill(struct proc *p);
-/* wait(): collects a child's exit, or blocks (-E_AGAIN with WAIT_NOHANG). Returns the pid or -E_CHILD. */
-long proc_wait(struct proc *p, int pid, int flags);
+/* wait(): collects a child's exit. Returns its pid, -E_AGAIN if none has exited yet, or -E_CHILD. */
+long proc_wait(struct proc *p, int pid);
 /* The number of slots in use. */
 int proc_count(void);
 /* Finds a live process. Returns it, or 0 with *error = -E_SRCH (never existed) or -E_DEAD (gone). */

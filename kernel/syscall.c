@@ -41,7 +41,7 @@ static long sys_sleep(struct proc *p)
 		return -E_INVAL;
 	if (ticks == 0)
 		return 0;
-	timer_sleep(p, ticks);
+	ipc_sleep(p, ticks);
 	return SYSCALL_NO_RESULT;
 }
 
@@ -93,13 +93,16 @@ static long sys_spawn(struct proc *p)
 	return proc_create(&image, &args, p, (unsigned)a[3] & p->privileges, (int)a[4]);
 }
 
-/* wait(pid, flags): pid -1 means any child. Returns the child's pid in a0 and its exit status in a1. */
+/*
+ * wait(pid): pid -1 means any child. Returns the child's pid in a0 and its
+ * exit status in a1. It never blocks: NOTIFY_CHILD_EXITED says when to try again.
+ */
 static long sys_wait(struct proc *p)
 {
 	long pid = (long)p->frame.regs[REG_A0];
 	if (pid < -1 || pid == 0)
 		return -E_INVAL;
-	return proc_wait(p, (int)pid, (int)p->frame.regs[REG_A1]);
+	return proc_wait(p, (int)pid);
 }
 
 /* kill(pid): ends another process as if it had exited with EXIT_STATUS_KILLED. */

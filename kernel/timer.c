@@ -4,7 +4,6 @@
  * by the tick length, and harts need not agree on anything else.
  */
 #include "common/syscall_numbers.h"
-#include "console.h"
 #include "hart.h"
 #include "ipc.h"
 #include "proc.h"
@@ -29,24 +28,6 @@ uint64_t timer_uptime_ticks(void)
 	return r_time() / time_per_tick;
 }
 
-void timer_sleep(struct proc *p, uint64_t ticks)
-{
-	p->state = PROC_SLEEPING;
-	p->wake_tick = timer_uptime_ticks() + ticks;
-}
-
-static void wake_sleepers(void)
-{
-	uint64_t now = timer_uptime_ticks();
-	for (int i = 0; i < MAX_PROCS; i++) {
-		struct proc *p = &procs[i];
-		if (p->state == PROC_SLEEPING && now >= p->wake_tick) {
-			p->frame.regs[REG_A0] = 0;
-			sched_make_ready(p);
-		}
-	}
-}
-
 int timer_tick_if_due(void)
 {
 	struct hart *hart = this_hart();
@@ -56,8 +37,6 @@ int timer_tick_if_due(void)
 	/* Schedule from now, not from the old deadline, so a slow hart does not fall behind. */
 	hart->timer_deadline = now + time_per_tick;
 	sbi_set_timer(hart->timer_deadline);
-	wake_sleepers();
 	ipc_tick(timer_uptime_ticks());
-	console_poll_readers();
 	return 1;
 }

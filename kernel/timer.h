@@ -1,14 +1,12 @@
 /*
  * The clock: every hart asks SBI for a timer interrupt TICKS_PER_SECOND
- * times a second. A tick preempts the running process, wakes sleepers, and
- * polls the debug console for waiting readers.
+ * times a second. A tick preempts the running process and ends the waits
+ * whose time is up (sleep, recv timeouts, alarms: ipc_tick).
  */
 #ifndef KERNEL_TIMER_H
 #define KERNEL_TIMER_H
 
 #include <stdint.h>
-
-struct proc;
 
 /* Takes the time CSR's frequency from the device tree and starts this hart's ticks. */
 void timer_init_hart(uint64_t timebase_frequency);
@@ -16,7 +14,5 @@ void timer_init_hart(uint64_t timebase_frequency);
 int timer_tick_if_due(void);
 /* Ticks since boot. */
 uint64_t timer_uptime_ticks(void);
-/* Puts p to sleep for ticks ticks (sleep() with ticks > 0). */
-void timer_sleep(struct proc *p, uint64_t ticks);
 
 #endif

@@ -202,38 +202,33 @@ int vm_user_range_ok(pte_t *root, uint64_t va, uint64_t length, int writable)
 	return user_range_ok(root, va, length, writable ? PTE_R | PTE_W : PTE_R);
 }
 
-int vm_copy_in(pte_t *root, void *dst, uint64_t user_src, size_t length)
+/* Copies length bytes between user address user and kernel address kernel, in the direction to_user says. */
+static int copy_user(pte_t *root, uint64_t user, uint8_t *kernel, size_t length, int to_user)
 {
-	if (!user_range_ok(root, user_src, length, PTE_R))
+	uint64_t need = to_user ? PTE_W : PTE_R;
+	if (!user_range_ok(root, user, length, need))
 		return -E_FAULT;
-	uint8_t *out = dst;
 	while (length > 0) {
-		size_t chunk = PAGE_SIZE - user_src % PAGE_SIZE;
+		size_t chunk = PAGE_SIZE - user % PAGE_SIZE;
 		if (chunk > length)
 			chunk = length;
-		memcpy(out, user_to_kernel(root, user_src, PTE_R), chunk);
-		out += chunk;
-		user_src += chunk;
+		uint8_t *mapped = user_to_kernel(root, user, need);
+		memcpy(to_user ? mapped : kernel, to_user ? kernel : mapped, chunk);
+		kernel += chunk;
+		user += chunk;
 		length -= chunk;
 	}
 	return 0;
 }
 
+int vm_copy_in(pte_t *root, void *dst, uint64_t user_src, size_t length)
+{
+	return copy_user(root, user_src, dst, length, 0);
+}
+
 int vm_copy_out(pte_t *root, uint64_t user_dst, const void *src, size_t length)
 {
-	if (!user_range_ok(root, user_dst, length, PTE_W))
-		return -E_FAULT;
-	const uint8_t *in = src;
-	while (length > 0) {
-		size_t chunk = PAGE_SIZE - user_dst % PAGE_SIZE;
-		if (chunk > length)
-			chunk = length;
-		memcpy(user_to_kernel(root, user_dst, PTE_W), in, chunk);
-		in += chunk;
-		user_dst += chunk;
-		length -= chunk;
-	}
-	return 0;
+	return copy_user(root, user_dst, (uint8_t *)src, length, 1);
 }
 
 long vm_copy_string_in(pte_t *root, char *dst, uint64_t user_src, size_t size)

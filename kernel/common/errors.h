@@ -21,7 +21,7 @@
 #define E_TIMEDOUT 13 /* recv: the timeout passed with no message */
 #define E_PERM 14     /* the caller lacks the privilege the call needs */
 
-/* Returns a short name for an error code (positive or negative), "?" if unknown. */
+/* Returns a short name for an error code (positive or negative), "?" if unknown (user/lib/errors.c). */
 const char *error_name(long code);
 
 #endif

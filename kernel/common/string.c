@@ -77,15 +77,6 @@ int strncmp(const char *a, const char *b, size_t n)
 	return 0;
 }
 
-char *strchr(const char *s, int c)
-{
-	for (; *s != '\0'; s++) {
-		if (*s == (char)c)
-			return (char *)s;
-	}
-	return c == '\0' ? (char *)s : 0;
-}
-
 void strlcpy(char *dst, const char *src, size_t size)
 {
 	size_t i = 0;

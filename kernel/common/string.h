@@ -15,7 +15,6 @@ int memcmp(const void *a, const void *b, size_t n);
 size_t strlen(const char *s);
 int strcmp(const char *a, const char *b);
 int strncmp(const char *a, const char *b, size_t n);
-char *strchr(const char *s, int c);
 
 /* Copies at most size-1 bytes of src into dst and always NUL-terminates (size > 0). */
 void strlcpy(char *dst, const char *src, size_t size);

@@ -31,9 +31,6 @@
 
 #define SYSCALL_COUNT 22
 
-/* wait(pid, flags): return -E_AGAIN instead of blocking when no child has exited yet. */
-#define WAIT_NOHANG 1
-
 /* Exit statuses the kernel gives, not the program: killed for a fault, or by kill(). */
 #define EXIT_STATUS_FAULT (-1)
 #define EXIT_STATUS_KILLED (-2)

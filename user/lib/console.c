@@ -54,12 +54,21 @@ long write(int fd, const void *buffer, unsigned long length)
 	return done < length ? (long)done + console_write(bytes + done, length - done) : (long)done;
 }
 
+/* The kernel console never waits for a key, so poll it once a tick until something is typed. */
+static long read_kernel_console(void *buffer, unsigned long length)
+{
+	long count;
+	while ((count = console_read(buffer, length)) == 0 && length > 0)
+		sleep(1);
+	return count;
+}
+
 long read(int fd, void *buffer, unsigned long length)
 {
 	if (fd != STDIN)
 		return -E_INVAL;
 	if (console_server() == 0)
-		return console_read(buffer, length);
+		return read_kernel_console(buffer, length);
 	struct message message;
 	struct console_read *request = (struct console_read *)message.payload;
 	request->max = length < IPC_PAYLOAD_MAX ? (uint32_t)length : IPC_PAYLOAD_MAX;

@@ -80,10 +80,23 @@ int spawn(const char *name, char *const argv[])
 	return spawn_privileged(name, argv, services_pid == 0 ? PRIV_ALL : PRIV_NONE, 0);
 }
 
+/*
+ * Without pm, polls the kernel once a tick. It could wait for
+ * NOTIFY_CHILD_EXITED instead, but receiving that would also take every
+ * other pending notification away from the program.
+ */
+static int wait_for_kernel_child(int pid, int *status)
+{
+	int result;
+	while ((result = kernel_wait(pid, status)) == -E_AGAIN)
+		sleep(1);
+	return result;
+}
+
 int wait(int pid, int *status)
 {
 	if (services_pid == 0)
-		return kernel_wait(pid, status, 0);
+		return wait_for_kernel_child(pid, status);
 	struct message message;
 	struct pm_pid *request = (struct pm_pid *)message.payload;
 	request->pid = pid;

@@ -43,7 +43,7 @@ static int read_raw_line(char *buf, int size)
 	int length = 0;
 	for (;;) {
 		char c;
-		if (console_read(&c, 1) != 1)
+		if (read(STDIN, &c, 1) != 1)
 			return -1;
 		if (c == '\r' || c == '\n') {
 			console_write("\n", 1);

@@ -69,10 +69,10 @@ int spawn_image(const void *image, unsigned long size, char *const argv[], unsig
 	return (int)make_call(SYS_SPAWN, (long)image, (long)size, (long)argv, privileges, services, 0, 0);
 }
 
-int kernel_wait(int pid, int *status, int flags)
+int kernel_wait(int pid, int *status)
 {
 	long child_status;
-	int result = (int)make_call(SYS_WAIT, pid, flags, 0, 0, 0, 0, &child_status);
+	int result = (int)make_call(SYS_WAIT, pid, 0, 0, 0, 0, 0, &child_status);
 	if (result > 0 && status != 0)
 		*status = (int)child_status;
 	return result;

@@ -19,7 +19,7 @@ int sleep(long ticks);
 long uptime(void);
 /* The kernel's debug console: what write() and read() fall back on when no console server runs. */
 long console_write(const void *buffer, unsigned long length);
-/* Waits until at least one byte is typed; returns how many it read. */
+/* Takes what has been typed, up to length bytes, without waiting; returns how many (0: nothing yet). */
 long console_read(void *buffer, unsigned long length);
 
 /*
@@ -29,8 +29,12 @@ long console_read(void *buffer, unsigned long length);
  * PRIV_SPAWN. Returns its pid. Programs use spawn() (process.h) instead.
  */
 int spawn_image(const void *image, unsigned long size, char *const argv[], unsigned privileges, int services);
-/* Waits for a kernel child (pid, or -1 for any) to exit; flags WAIT_NOHANG. Stores its status if asked. */
-int kernel_wait(int pid, int *status, int flags);
+/*
+ * Collects a kernel child (pid, or -1 for any) that has exited, storing its
+ * status if asked. Never waits: -E_AGAIN if none has exited yet (then
+ * NOTIFY_CHILD_EXITED arrives when one does). Programs use wait() (process.h).
+ */
+int kernel_wait(int pid, int *status);
 /* Ends process pid (needs PRIV_KILL). Programs use kill() (process.h), which asks pm. */
 int kernel_kill(int pid);
 

@@ -202,7 +202,7 @@ static void child_exited(int pid, int status)
 static void collect_exits(void)
 {
 	int pid, status;
-	while ((pid = kernel_wait(-1, &status, WAIT_NOHANG)) > 0)
+	while ((pid = kernel_wait(-1, &status)) > 0)
 		child_exited(pid, status);
 }
 

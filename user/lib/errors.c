@@ -1,8 +1,8 @@
 /*
  * Names for the error codes in errors.h, for messages that people read.
- * Shared by the kernel and the user library.
+ * The kernel reports errors as numbers; only user space needs their names.
  */
-#include "errors.h"
+#include "common/errors.h"
 
 static const char *const error_names[] = {
 	[0] = "OK",
