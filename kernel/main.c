@@ -61,7 +61,8 @@ static void start_init(void)
 		error = proc_create(&image, &args, 0, PRIV_ALL, 0);
 	if (error < 0) {
 		printk("kernel: cannot start init=%s: %s (error %d)\n", args.text,
-		       error == -E_NOEXEC ? "no such program in the boot image (-initrd)" : "out of memory", error);
+		       error == -E_NOEXEC ? "no such program in the boot image (-initrd)" : "out of memory",
+		       error);
 		printk("kernel: shutting down\n");
 		sbi_shutdown();
 	}

@@ -75,7 +75,8 @@ long sys_share_pages(struct proc *p)
 		error = page_add_owner(page);
 		if (error < 0)
 			return error;
-		error = vm_map_page(target->root, va + offset, PTE_TO_PA(entry), entry & (PTE_LEAF_BITS | PTE_U));
+		error = vm_map_page(target->root, va + offset, PTE_TO_PA(entry),
+				    entry & (PTE_LEAF_BITS | PTE_U));
 		if (error < 0) {
 			page_free(page); /* drops the owner just added */
 			return error;

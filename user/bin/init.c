@@ -43,7 +43,8 @@ int main(void)
 	printf("init: started pm as pid %d\n", pm);
 	for (unsigned i = 0; i < BOOT_SERVERS; i++) {
 		char *argv[] = { (char *)boot_table[i].name, 0 };
-		int pid = spawn_privileged(boot_table[i].name, argv, boot_table[i].privileges, PM_SPAWN_SERVER);
+		int pid =
+			spawn_privileged(boot_table[i].name, argv, boot_table[i].privileges, PM_SPAWN_SERVER);
 		if (pid < 0)
 			printf("init: cannot start %s: %s\n", boot_table[i].name, error_name(pid));
 		else

@@ -14,8 +14,8 @@
 #define ALIGNMENT 16
 
 struct block {
-	unsigned long size;  /* bytes, header included; a multiple of ALIGNMENT */
-	struct block *next;  /* the next free block (free blocks only) */
+	unsigned long size; /* bytes, header included; a multiple of ALIGNMENT */
+	struct block *next; /* the next free block (free blocks only) */
 };
 
 #define HEADER_SIZE ALIGNMENT /* the header rounded up, so payloads stay aligned */

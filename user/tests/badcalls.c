@@ -106,10 +106,12 @@ static void check_spawn(void)
 	const void *hello = boot_image_program("hello", &size);
 
 	check("spawn from null image", spawn_image(0, 100, argv, PRIV_NONE, 0), -E_FAULT);
-	check("spawn from kernel memory", spawn_image((void *)KERNEL_ADDRESS, 4096, argv, PRIV_NONE, 0), -E_FAULT);
+	check("spawn from kernel memory", spawn_image((void *)KERNEL_ADDRESS, 4096, argv, PRIV_NONE, 0),
+	      -E_FAULT);
 	check("spawn with null argv", spawn_image(hello, size, 0, PRIV_NONE, 0), -E_FAULT);
 	char *bad_string[] = { "hello", (char *)KERNEL_ADDRESS, 0 };
-	check("spawn with a kernel pointer in argv", spawn_image(hello, size, bad_string, PRIV_NONE, 0), -E_FAULT);
+	check("spawn with a kernel pointer in argv", spawn_image(hello, size, bad_string, PRIV_NONE, 0),
+	      -E_FAULT);
 	char *empty[] = { 0 };
 	check("spawn with empty argv", spawn_image(hello, size, empty, PRIV_NONE, 0), -E_INVAL);
 	char *many[20];
@@ -122,7 +124,8 @@ static void check_spawn(void)
 	long_text[sizeof(long_text) - 1] = '\0';
 	char *long_argv[] = { "hello", long_text, 0 };
 	check("spawn with a 699-byte argument", spawn_image(hello, size, long_argv, PRIV_NONE, 0), -E_2BIG);
-	check("spawn of text that is not ELF", spawn_image(argv, sizeof(argv), argv, PRIV_NONE, 0), -E_NOEXEC);
+	check("spawn of text that is not ELF", spawn_image(argv, sizeof(argv), argv, PRIV_NONE, 0),
+	      -E_NOEXEC);
 	check("spawn of a truncated image", spawn_image(hello, 64, argv, PRIV_NONE, 0), -E_NOEXEC);
 	check("spawn of an image crossing the end of user space",
 	      spawn_image((void *)(USER_SPACE_END - 16), 64, argv, PRIV_NONE, 0), -E_FAULT);
@@ -134,13 +137,16 @@ static void check_spawn(void)
 	check("spawn of another machine's ELF", spawn_image(image_copy, size, argv, PRIV_NONE, 0), -E_NOEXEC);
 	copy_of_hello();
 	*first_segment_field(PHDR_VADDR) = KERNEL_ADDRESS;
-	check("spawn of a segment aimed at the kernel", spawn_image(image_copy, size, argv, PRIV_NONE, 0), -E_NOEXEC);
+	check("spawn of a segment aimed at the kernel", spawn_image(image_copy, size, argv, PRIV_NONE, 0),
+	      -E_NOEXEC);
 	copy_of_hello();
 	*first_segment_field(PHDR_FILESZ) = 1UL << 40;
-	check("spawn of a segment larger than its memory", spawn_image(image_copy, size, argv, PRIV_NONE, 0), -E_NOEXEC);
+	check("spawn of a segment larger than its memory", spawn_image(image_copy, size, argv, PRIV_NONE, 0),
+	      -E_NOEXEC);
 	copy_of_hello();
 	*first_segment_field(PHDR_OFFSET) = 1UL << 40;
-	check("spawn of a segment beyond the file", spawn_image(image_copy, size, argv, PRIV_NONE, 0), -E_NOEXEC);
+	check("spawn of a segment beyond the file", spawn_image(image_copy, size, argv, PRIV_NONE, 0),
+	      -E_NOEXEC);
 
 	/* Many failed spawns must not leak: afterwards a good one still works. */
 	for (int i = 0; i < 500; i++)

@@ -56,7 +56,8 @@ static void print(const char *text)
 static void make_ready(const char *text, int length)
 {
 	if (ready_length + length > READY_MAX)
-		length = READY_MAX - ready_length; /* typed far ahead of every reader: the excess is dropped */
+		length =
+			READY_MAX - ready_length; /* typed far ahead of every reader: the excess is dropped */
 	memcpy(ready + ready_length, text, length);
 	ready_length += length;
 }
@@ -191,7 +192,8 @@ static int serve(const struct message *message, struct message *reply)
 			return 0;
 		}
 	} else if (message->type == CONSOLE_SET_FOREGROUND) {
-		const struct console_foreground *request = (const struct console_foreground *)message->payload;
+		const struct console_foreground *request =
+			(const struct console_foreground *)message->payload;
 		if (message->size != sizeof(*request) || request->pid < 0)
 			result = -E_INVAL;
 		else

@@ -10,8 +10,8 @@
 #include <stdint.h>
 
 enum console_request_type {
-	CONSOLE_WRITE = 1,          /* payload: the bytes to print -> how many were printed */
-	CONSOLE_READ = 2,           /* struct console_read -> one line (or less) in the payload, 0 at end of input */
+	CONSOLE_WRITE = 1, /* payload: the bytes to print -> how many were printed */
+	CONSOLE_READ = 2,  /* struct console_read -> one line (or less) in the payload, 0 at end of input */
 	CONSOLE_SET_FOREGROUND = 3, /* struct console_foreground -> 0 */
 };
 

@@ -9,8 +9,8 @@
 /* Where the console maps the register page in its own address space. */
 #define UART_VIRTUAL 0x3000000000UL
 
-#define REG_DATA 0        /* read: received byte; write: byte to send */
-#define REG_INTERRUPTS 1  /* interrupt enable */
+#define REG_DATA 0       /* read: received byte; write: byte to send */
+#define REG_INTERRUPTS 1 /* interrupt enable */
 #define REG_LINE_STATUS 5
 #define INTERRUPT_RECEIVED 0x01 /* interrupt when a byte arrives */
 #define STATUS_DATA_READY 0x01

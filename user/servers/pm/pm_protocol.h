@@ -16,7 +16,8 @@ enum pm_request_type {
 	PM_SPAWN = 1, /* struct pm_spawn -> the new pid */
 	PM_WAIT = 2,  /* struct pm_pid (a child, or -1 for any) -> struct pm_exit, when one has exited */
 	PM_KILL = 3,  /* struct pm_pid -> 0 */
-	PM_LIST = 4,  /* struct pm_pid (a table index, 0 first) -> struct pm_process, or -E_SRCH past the end */
+	PM_LIST =
+		4, /* struct pm_pid (a table index, 0 first) -> struct pm_process, or -E_SRCH past the end */
 	PM_LOOKUP = 5, /* struct pm_name -> the pid of the server of that name, or -E_SRCH */
 };
 
@@ -34,7 +35,8 @@ struct pm_spawn {
 	uint32_t privileges; /* PRIV_* for the child; pm refuses any the caller does not hold */
 	uint32_t flags;      /* PM_SPAWN_SERVER: the child is a server others may look up by name */
 	uint32_t argc;
-	char argv_text[IPC_PAYLOAD_MAX - 12]; /* name, then argc arguments: NUL-terminated strings, back to back */
+	char argv_text[IPC_PAYLOAD_MAX -
+		       12]; /* name, then argc arguments: NUL-terminated strings, back to back */
 };
 #define PM_SPAWN_SERVER 1
 
@@ -56,8 +58,8 @@ enum pm_process_state { PM_RUNNING = 0, PM_EXITED = 1 };
 struct pm_process {
 	int32_t next_index; /* ask for this index next */
 	int32_t pid;
-	int32_t parent;     /* who asked pm to start it (0: nobody, or gone) */
-	int32_t state;      /* enum pm_process_state */
+	int32_t parent; /* who asked pm to start it (0: nobody, or gone) */
+	int32_t state;  /* enum pm_process_state */
 	uint32_t privileges;
 	char name[PM_NAME_MAX];
 };
