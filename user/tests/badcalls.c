@@ -175,12 +175,43 @@ static void check_process_limit(void)
 	wait(pid, 0);
 }
 
+/*
+ * The privileged calls, with every privilege (the first process has them
+ * all), so that only the arguments can be wrong. Ordinary programs are
+ * refused them outright: user/tests/privtest.c checks that.
+ */
+static void check_privileged_calls(void)
+{
+	check("kill of ourselves", kernel_kill(getpid()), -E_INVAL);
+	check("kill of pid 0", kernel_kill(0), -E_SRCH);
+	check("kill of pid 12345", kernel_kill(12345), -E_SRCH);
+	void *free_address = (void *)0x3000000000L;
+	check("map_device of RAM", map_device(0x80200000UL, free_address), -E_INVAL);
+	check("map_device of the PLIC", map_device(0x0c000000UL, free_address), -E_INVAL);
+	check("map_device of an unaligned address", map_device(0x10000004UL, free_address), -E_INVAL);
+	check("map_device over our own text", map_device(0x10000000UL, (void *)0x10000), -E_INVAL);
+	check("map_device into the kernel half", map_device(0x10000000UL, (void *)KERNEL_ADDRESS), -E_INVAL);
+	check("irq_register of 0", irq_register(0), -E_INVAL);
+	check("irq_register of 64", irq_register(64), -E_INVAL);
+	check("irq_register of -1", irq_register(-1), -E_INVAL);
+	check("irq_ack of an interrupt we do not own", irq_ack(10), -E_INVAL);
+	check("irq_register of the RTC's interrupt", irq_register(11), 0);
+	check("irq_register of it again", irq_register(11), -E_INVAL);
+	check("irq_ack of it", irq_ack(11), 0);
+	check("map_pages of an unaligned address", map_pages((void *)0x1800000001L, 4096), -E_INVAL);
+	check("map_pages of a huge length", map_pages((void *)0x1800000000L, 1UL << 62), -E_INVAL);
+	check("map_pages over the boot image", map_pages((void *)0x2000000000L, 4096), -E_INVAL);
+	check("share_pages with ourselves", share_pages(getpid(), (void *)0x10000, 4096), -E_INVAL);
+	check("share_pages with pid 12345", share_pages(12345, (void *)0x10000, 4096), -E_SRCH);
+}
+
 int main(void)
 {
 	check_console_calls();
 	check_other_calls();
 	check_spawn();
 	check_process_limit();
+	check_privileged_calls();
 	printf("badcalls: %s (%d failures)\n", failures == 0 ? "OK" : "FAILED", failures);
 	return failures;
 }
