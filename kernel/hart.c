@@ -21,7 +21,6 @@ void hart_init_this(uint64_t hartid)
 	struct hart *hart = &harts[hartid];
 	hart->id = hartid;
 	hart->stack_top = (uint64_t)&hart_stacks[hartid][HART_STACK_SIZE];
-	hart->online = 1;
 	asm volatile("mv tp, %0" : : "r"(hart));
 	w_stvec((uint64_t)trap_vector);
 	/* sscratch is 0 while the hart is in the kernel; trap_entry.S relies on it. */
@@ -39,6 +38,7 @@ void hart_init_this(uint64_t hartid)
 	w_sstatus((r_sstatus() & ~(SSTATUS_FS | SSTATUS_SPP)) | SSTATUS_SPIE);
 	/* Let user code read cycle, time and instret (§4.1.5) for measurements. */
 	w_scounteren(0x7);
+	__atomic_store_n(&hart->online, 1, __ATOMIC_RELEASE);
 }
 
 void hart_start_others(const struct boot_info *info)
@@ -53,8 +53,15 @@ void hart_start_others(const struct boot_info *info)
 		if (id == this_hart()->id)
 			continue;
 		long error = sbi_hart_start(id, entry, 0);
-		if (error != 0)
+		if (error != 0) {
 			printk("kernel: hart %lu did not start (SBI error %ld)\n", id, error);
+			continue;
+		}
+		/* It says so itself without the big kernel lock, which this hart holds
+		 * (kernel_main_secondary). */
+		while (!__atomic_load_n(&harts[id].online, __ATOMIC_ACQUIRE))
+			;
+		printk("kernel: hart %lu online\n", id);
 	}
 }
 

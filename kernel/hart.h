@@ -32,7 +32,8 @@ static inline struct hart *this_hart(void)
 
 /* Points tp at the hart's struct and sets up its trap vector. */
 void hart_init_this(uint64_t hartid);
-/* Starts every other hart in the device tree through SBI HSM; each enters kernel_main_secondary. */
+/* Starts every other hart in the device tree through SBI HSM (each enters kernel_main_secondary) and waits
+ * until each is online. */
 void hart_start_others(const struct boot_info *info);
 /* Sends an interrupt to one idle hart, if any, so it looks for work at once. */
 void hart_wake_idle(void);

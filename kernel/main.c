@@ -83,21 +83,23 @@ void kernel_main(uint64_t hartid, uint64_t fdt_pa)
 	init_memory(fdt_pa);
 	printk("kernel: %lu pages free\n", page_alloc_free_count());
 
-	start_init();
-	hart_start_others(&boot_info);
 	timer_init_hart(boot_info.timebase_frequency);
 	interrupt_init_hart();
 	printk("kernel: hart %lu online\n", hartid);
+	/* Every hart is up before the first program runs, so no kernel line lands inside a program's output.
+	 */
+	hart_start_others(&boot_info);
+	start_init();
 	sched_leave_kernel();
 }
 
 void kernel_main_secondary(uint64_t hartid)
 {
-	kernel_lock();
+	/* Before the lock: the boot hart holds it while it waits for this hart to be online. */
 	hart_init_this(hartid);
+	kernel_lock();
 	vm_switch_to_kernel();
 	timer_init_hart(boot_info.timebase_frequency);
 	interrupt_init_hart();
-	printk("kernel: hart %lu online\n", hartid);
 	sched_leave_kernel();
 }

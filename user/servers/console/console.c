@@ -44,7 +44,9 @@ static struct {
 } readers[MAX_READERS];
 static int reader_count;
 
+/* The program Ctrl-C stops (0: none), and a Ctrl-C typed before the shell could name it. */
 static int foreground;
+static int interrupt_pending;
 
 static void print(const char *text)
 {
@@ -129,11 +131,24 @@ static void stop_foreground(void)
 	if (foreground != 0) {
 		kill(foreground);
 		foreground = 0;
-	} else {
+	} else if (reader_count > 0) {
 		/* Nothing to stop: hand the reader an empty line, so that a shell prompts again. */
 		make_ready("\n", 1);
 		serve_readers();
+	} else {
+		/* Nobody reads, so a program is starting: stop it as soon as the shell names it. */
+		interrupt_pending = 1;
 	}
+}
+
+static void set_foreground(int pid)
+{
+	if (pid != 0 && interrupt_pending) {
+		kill(pid);
+		pid = 0;
+	}
+	foreground = pid;
+	interrupt_pending = 0;
 }
 
 static void handle_key(char c)
@@ -186,6 +201,7 @@ static int serve(const struct message *message, struct message *reply)
 		else if (reader_count == MAX_READERS)
 			result = -E_AGAIN;
 		else {
+			interrupt_pending = 0; /* a reader is back: no program was starting after all */
 			readers[reader_count].pid = message->sender;
 			readers[reader_count++].max = request->max;
 			serve_readers();
@@ -197,7 +213,7 @@ static int serve(const struct message *message, struct message *reply)
 		if (message->size != sizeof(*request) || request->pid < 0)
 			result = -E_INVAL;
 		else
-			foreground = request->pid;
+			set_foreground(request->pid);
 	} else {
 		result = -E_NOSYS;
 	}
