@@ -4,7 +4,7 @@ prime) and pingpong (two processes bouncing a message), run as the first
 program and from the shell.
 """
 
-from harness import assert_nothing_leaked, free_pages_at_boot
+from harness import assert_nothing_leaked, checks_passed, free_pages_at_boot
 
 
 def primes_up_to(n):
@@ -52,3 +52,11 @@ def test_shell_runs_commands_in_sequence_and_in_the_background(machines):
     machine.wait_for(r"^up \d+\.\d\d seconds \(\d+ ticks\)$")
     machine.wait_for(r"^sh: \[\d+\] exited with status -1$")
     assert machine.lines(r"^sh: .* exited with status") == [machine.lines(r"^sh: \[")[0]]
+
+
+def test_malloc_and_free(machines):
+    machine = machines.boot(init="malloctest", cpus=1)
+    pages = free_pages_at_boot(machine)
+    assert checks_passed(machine, "malloctest") == 7
+    machine.wait_for(r"^malloctest: OK \(0 failures\)$")
+    assert_nothing_leaked(machine, pages)
