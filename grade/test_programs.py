@@ -57,6 +57,6 @@ def test_shell_runs_commands_in_sequence_and_in_the_background(machines):
 def test_malloc_and_free(machines):
     machine = machines.boot(init="malloctest", cpus=1)
     pages = free_pages_at_boot(machine)
-    assert checks_passed(machine, "malloctest") == 7
+    assert checks_passed(machine, "malloctest") == 8
     machine.wait_for(r"^malloctest: OK \(0 failures\)$")
     assert_nothing_leaked(machine, pages)

@@ -78,6 +78,15 @@ int main(void)
 		memset(big, 0xab, 400000);
 	free(big);
 
+	/* Freed from the top down, each block must merge with the free one after it. */
+	for (int i = 0; i < BLOCKS; i++)
+		blocks[i] = malloc(size_of(i));
+	for (int i = BLOCKS - 1; i >= 0; i--)
+		free(blocks[i]);
+	big = malloc(400000);
+	check_true("blocks freed in reverse order merge too", big == lowest);
+	free(big);
+
 	check_true("malloc(0) gives 0", malloc(0) == 0);
 	check_true("a block larger than the heap gives 0", malloc(1UL << 31) == 0);
 	free(0);
