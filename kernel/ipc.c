@@ -476,19 +476,32 @@ static struct proc *find_waiting_client(struct proc *p, int pid, int *error)
 	return client;
 }
 
+/*
+ * The first half of reply and reply_recv: gives the message in p's buffer
+ * to the client waiting for p's answer. reply_recv locates the buffer, as
+ * it receives into it next. Returns the client, or 0 with *error set.
+ */
+static struct proc *answer_client(struct proc *p, int locate, int *error)
+{
+	uint64_t *a = &p->frame.regs[REG_A0];
+	struct proc *client = find_waiting_client(p, (int)a[0], error);
+	if (client == 0)
+		return 0;
+	struct message reply;
+	*error = locate ? locate_and_read(p, a[1], &reply) : copy_message_in(p, a[1], &reply);
+	if (*error < 0)
+		return 0;
+	hand_over(client, &reply);
+	return client;
+}
+
 /* reply(dst, buffer) */
 long sys_reply(struct proc *p)
 {
-	uint64_t *a = &p->frame.regs[REG_A0];
 	int error;
-	struct proc *client = find_waiting_client(p, (int)a[0], &error);
+	struct proc *client = answer_client(p, 0, &error);
 	if (client == 0)
 		return error;
-	struct message reply;
-	error = copy_message_in(p, a[1], &reply);
-	if (error < 0)
-		return error;
-	hand_over(client, &reply);
 	sched_make_ready(client);
 	return 0;
 }
@@ -496,17 +509,11 @@ long sys_reply(struct proc *p)
 /* The general path of reply_recv, out of line like call_general. */
 static long __attribute__((noinline)) reply_recv_general(struct proc *p)
 {
-	uint64_t *a = &p->frame.regs[REG_A0];
 	int error;
-	struct proc *client = find_waiting_client(p, (int)a[0], &error);
+	struct proc *client = answer_client(p, 1, &error);
 	if (client == 0)
 		return error;
-	struct message reply;
-	error = locate_and_read(p, a[1], &reply);
-	if (error < 0)
-		return error;
-	hand_over(client, &reply);
-	long result = receive(p, (int)a[2], 0, 0);
+	long result = receive(p, (int)p->frame.regs[REG_A2], 0, 0);
 	/* The fast path back: if the server now waits, the client runs next, on this hart. */
 	if (result == SYSCALL_NO_RESULT)
 		sched_hand_off(client);

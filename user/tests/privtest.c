@@ -15,6 +15,7 @@
 #include "common/string.h"
 #include "lib/ipc.h"
 #include "lib/process.h"
+#include "lib/selfcheck.h"
 #include "lib/stdio.h"
 #include "lib/stdlib.h"
 #include "lib/syscall.h"
@@ -29,30 +30,6 @@
 #define ANSWER 0xa115e4UL
 #define STOP 0 /* message types the closed helper understands */
 #define PING 1
-
-static int failures;
-
-/* Errors by name; other results (a pid, a count) by number, since error_name would name them too. */
-static void describe(long value, char *text, unsigned long size)
-{
-	if (value < 0)
-		snprintf(text, size, "%s (%ld)", error_name(value), value);
-	else
-		snprintf(text, size, "%ld", value);
-}
-
-static void check(const char *what, long got, long expected)
-{
-	if (got == expected) {
-		printf("privtest: ok %s\n", what);
-		return;
-	}
-	char got_text[32], expected_text[32];
-	describe(got, got_text, sizeof(got_text));
-	describe(expected, expected_text, sizeof(expected_text));
-	printf("privtest: FAIL %s: got %s, expected %s\n", what, got_text, expected_text);
-	failures++;
-}
 
 /* Starts "privtest role arg" with privileges. Returns its pid, or a negative error. */
 static int start_helper(const char *role, long arg, unsigned privileges)
@@ -77,65 +54,68 @@ static void check_refused_kernel_calls(void)
 	char *argv[] = { "echo", "privtest:", "spawned", "directly", 0 };
 	unsigned long size;
 	const void *echo = boot_image_program("echo", &size);
-	check("map_device of the UART", map_device(UART_ADDRESS, (void *)PAGES_ADDRESS), -E_PERM);
-	check("irq_register of the UART's interrupt", irq_register(UART_IRQ), -E_PERM);
-	check("irq_ack of the UART's interrupt", irq_ack(UART_IRQ), -E_PERM);
-	check("kernel_kill of pm", kernel_kill(services_pid), -E_PERM);
-	check("kernel_kill of init", kernel_kill(1), -E_PERM);
+	selfcheck("map_device of the UART", map_device(UART_ADDRESS, (void *)PAGES_ADDRESS), -E_PERM);
+	selfcheck("irq_register of the UART's interrupt", irq_register(UART_IRQ), -E_PERM);
+	selfcheck("irq_ack of the UART's interrupt", irq_ack(UART_IRQ), -E_PERM);
+	selfcheck("kernel_kill of pm", kernel_kill(services_pid), -E_PERM);
+	selfcheck("kernel_kill of init", kernel_kill(1), -E_PERM);
 	/* The kernel starts init with every privilege, PRIV_CLOSED among them: it hears only from servers. */
-	check("notify init, which is closed", ipc_notify(1, 1), -E_PERM);
-	check("spawn_image without pm", spawn_image(echo, size, argv, PRIV_NONE, services_pid), -E_PERM);
+	selfcheck("notify init, which is closed", ipc_notify(1, 1), -E_PERM);
+	selfcheck("spawn_image without pm", spawn_image(echo, size, argv, PRIV_NONE, services_pid), -E_PERM);
 }
 
 static void check_refused_pm_requests(void)
 {
 	char *argv[] = { "echo", "privtest:", "echo", "runs", 0 };
-	check("kill of pm", kill(services_pid), -E_PERM);
-	check("kill of the console", kill(service_lookup("console")), -E_PERM);
-	check("kill of init", kill(1), -E_PERM);
-	check("spawn of echo with PRIV_KILL", spawn_privileged("echo", argv, PRIV_KILL, 0), -E_PERM);
-	check("spawn of echo as a server", spawn_privileged("echo", argv, PRIV_NONE, PM_SPAWN_SERVER),
-	      -E_PERM);
+	selfcheck("kill of pm", kill(services_pid), -E_PERM);
+	selfcheck("kill of the console", kill(service_lookup("console")), -E_PERM);
+	selfcheck("kill of init", kill(1), -E_PERM);
+	selfcheck("spawn of echo with PRIV_KILL", spawn_privileged("echo", argv, PRIV_KILL, 0), -E_PERM);
+	selfcheck("spawn of echo as a server", spawn_privileged("echo", argv, PRIV_NONE, PM_SPAWN_SERVER),
+		  -E_PERM);
 	/* Checked after echo exits: it prints a word at a time, so a line of ours could split its line. */
 	int pid = spawn("echo", argv);
 	int status = exit_status(pid);
-	check("a plain spawn of echo gives a pid", pid > 0, 1);
-	check("and echo exits with status", status, 0);
+	selfcheck("a plain spawn of echo gives a pid", pid > 0, 1);
+	selfcheck("and echo exits with status", status, 0);
 }
 
 static void check_map_pages(void)
 {
 	uint64_t *pages = (uint64_t *)PAGES_ADDRESS;
-	check("map_pages of 2 pages", map_pages(pages, 2 * PAGE_SIZE), 0);
+	selfcheck("map_pages of 2 pages", map_pages(pages, 2 * PAGE_SIZE), 0);
 	int zeroed = 1;
 	for (unsigned i = 0; i < 2 * PAGE_SIZE / sizeof(*pages); i++) {
 		zeroed &= pages[i] == 0;
 		pages[i] = i; /* a fault here would kill the test: the pages must be writable */
 	}
-	check("the new pages are zeroed", zeroed, 1);
+	selfcheck("the new pages are zeroed", zeroed, 1);
 	unsigned long last = 2 * PAGE_SIZE / sizeof(*pages) - 1;
-	check("and keep what is written", pages[last], last);
-	check("map_pages over them again", map_pages(pages, 2 * PAGE_SIZE), -E_INVAL);
-	check("map_pages overlapping their end", map_pages(pages + PAGE_SIZE / 8, 2 * PAGE_SIZE), -E_INVAL);
-	check("map_pages at an unaligned address", map_pages((char *)pages + 4 * PAGE_SIZE + 8, PAGE_SIZE),
-	      -E_INVAL);
-	check("map_pages of an unaligned length", map_pages(pages + PAGE_SIZE, 100), -E_INVAL);
-	check("map_pages of length 0", map_pages(pages + PAGE_SIZE, 0), -E_INVAL);
-	check("map_pages across the end of user space",
-	      map_pages((void *)(USER_SPACE_END - PAGE_SIZE), 2 * PAGE_SIZE), -E_INVAL);
-	check("map_pages of kernel addresses", map_pages((void *)0xffffffc080200000UL, PAGE_SIZE), -E_INVAL);
+	selfcheck("and keep what is written", pages[last], last);
+	selfcheck("map_pages over them again", map_pages(pages, 2 * PAGE_SIZE), -E_INVAL);
+	selfcheck("map_pages overlapping their end", map_pages(pages + PAGE_SIZE / 8, 2 * PAGE_SIZE),
+		  -E_INVAL);
+	selfcheck("map_pages at an unaligned address",
+		  map_pages((char *)pages + 4 * PAGE_SIZE + 8, PAGE_SIZE), -E_INVAL);
+	selfcheck("map_pages of an unaligned length", map_pages(pages + PAGE_SIZE, 100), -E_INVAL);
+	selfcheck("map_pages of length 0", map_pages(pages + PAGE_SIZE, 0), -E_INVAL);
+	selfcheck("map_pages across the end of user space",
+		  map_pages((void *)(USER_SPACE_END - PAGE_SIZE), 2 * PAGE_SIZE), -E_INVAL);
+	selfcheck("map_pages of kernel addresses", map_pages((void *)0xffffffc080200000UL, PAGE_SIZE),
+		  -E_INVAL);
 }
 
 /* pm, not this program, is the kernel parent of what it spawns: so sharing with it is refused. */
 static void check_share_refused(void)
 {
 	int child = start_helper("child", 0, PRIV_NONE);
-	check("spawn of a helper gives a pid", child > 0, 1);
-	check("share_pages with our pm-spawned child", share_pages(child, (void *)PAGES_ADDRESS, PAGE_SIZE),
-	      -E_PERM);
-	check("share_pages with pm", share_pages(services_pid, (void *)PAGES_ADDRESS, PAGE_SIZE), -E_PERM);
-	check("notify the helper to exit", ipc_notify(child, 1), 0);
-	check("the helper exits with status", exit_status(child), 0);
+	selfcheck("spawn of a helper gives a pid", child > 0, 1);
+	selfcheck("share_pages with our pm-spawned child",
+		  share_pages(child, (void *)PAGES_ADDRESS, PAGE_SIZE), -E_PERM);
+	selfcheck("share_pages with pm", share_pages(services_pid, (void *)PAGES_ADDRESS, PAGE_SIZE),
+		  -E_PERM);
+	selfcheck("notify the helper to exit", ipc_notify(child, 1), 0);
+	selfcheck("the helper exits with status", exit_status(child), 0);
 }
 
 /* ---- as the first program: every privilege, no pm ---- */
@@ -144,38 +124,39 @@ static void check_share_refused(void)
 static void check_closed_process(void)
 {
 	int closed = start_helper("closed", 0, PRIV_CLOSED);
-	check("spawn of a closed helper gives a pid", closed > 0, 1);
+	selfcheck("spawn of a closed helper gives a pid", closed > 0, 1);
 	int outsider = start_helper("outsider", closed, PRIV_NONE);
-	check("the outsider, refused everything, exits with", exit_status(outsider), 0);
+	selfcheck("the outsider, refused everything, exits with", exit_status(outsider), 0);
 	struct message m = { .type = PING, .size = 0 };
-	check("pid 1 (PRIV_SEND_CLOSED) calls the closed helper", ipc_call(closed, &m), 0);
-	check("and gets its reply", m.type, PING);
-	check("pid 1 notifies the closed helper", ipc_notify(closed, 1), 0);
+	selfcheck("pid 1 (PRIV_SEND_CLOSED) calls the closed helper", ipc_call(closed, &m), 0);
+	selfcheck("and gets its reply", m.type, PING);
+	selfcheck("pid 1 notifies the closed helper", ipc_notify(closed, 1), 0);
 	m.type = STOP;
-	check("pid 1 sends to the closed helper", ipc_send(closed, &m, 0), 0);
-	check("the closed helper heard no one else and exits with", exit_status(closed), 0);
+	selfcheck("pid 1 sends to the closed helper", ipc_send(closed, &m, 0), 0);
+	selfcheck("the closed helper heard no one else and exits with", exit_status(closed), 0);
 }
 
 static void check_page_sharing(void)
 {
 	volatile uint64_t *page = (volatile uint64_t *)PAGES_ADDRESS;
 	void *unmapped = (void *)(PAGES_ADDRESS + 4 * PAGE_SIZE);
-	check("map_pages of the page to share", map_pages((void *)page, PAGE_SIZE), 0);
+	selfcheck("map_pages of the page to share", map_pages((void *)page, PAGE_SIZE), 0);
 	page[0] = PATTERN;
 	int sharer = start_helper("sharer", PAGES_ADDRESS, PRIV_NONE);
-	check("spawn of the sharer gives a pid", sharer > 0, 1);
-	check("share_pages with our child", share_pages(sharer, (void *)page, PAGE_SIZE), 0);
-	check("share_pages again over what it has now", share_pages(sharer, (void *)page, PAGE_SIZE),
-	      -E_INVAL);
-	check("share_pages of an unmapped page", share_pages(sharer, unmapped, PAGE_SIZE), -E_FAULT);
-	check("share_pages with ourselves", share_pages(getpid(), (void *)page, PAGE_SIZE), -E_INVAL);
-	check("share_pages with a pid never used", share_pages(NEVER_A_PID, (void *)page, PAGE_SIZE),
-	      -E_SRCH);
+	selfcheck("spawn of the sharer gives a pid", sharer > 0, 1);
+	selfcheck("share_pages with our child", share_pages(sharer, (void *)page, PAGE_SIZE), 0);
+	selfcheck("share_pages again over what it has now", share_pages(sharer, (void *)page, PAGE_SIZE),
+		  -E_INVAL);
+	selfcheck("share_pages of an unmapped page", share_pages(sharer, unmapped, PAGE_SIZE), -E_FAULT);
+	selfcheck("share_pages with ourselves", share_pages(getpid(), (void *)page, PAGE_SIZE), -E_INVAL);
+	selfcheck("share_pages with a pid never used", share_pages(NEVER_A_PID, (void *)page, PAGE_SIZE),
+		  -E_SRCH);
 	/* The sharer waits for this before it looks, so that it sees the page only once it is there. */
-	check("notify the sharer", ipc_notify(sharer, 1), 0);
-	check("the sharer, which saw the pattern, exits with", exit_status(sharer), 0);
-	check("its answer is in our page", page[1], ANSWER);
-	check("share_pages with the exited sharer", share_pages(sharer, (void *)page, PAGE_SIZE), -E_DEAD);
+	selfcheck("notify the sharer", ipc_notify(sharer, 1), 0);
+	selfcheck("the sharer, which saw the pattern, exits with", exit_status(sharer), 0);
+	selfcheck("its answer is in our page", page[1], ANSWER);
+	selfcheck("share_pages with the exited sharer", share_pages(sharer, (void *)page, PAGE_SIZE),
+		  -E_DEAD);
 }
 
 /* ---- helper roles ---- */
@@ -219,13 +200,13 @@ static int role_closed(void)
 static int role_outsider(int closed)
 {
 	struct message m = { .type = PING, .size = 0 };
-	check("outsider: send to the closed helper", ipc_send(closed, &m, 0), -E_PERM);
-	check("outsider: non-blocking send to it", ipc_send(closed, &m, IPC_NONBLOCK), -E_PERM);
-	check("outsider: call to it", ipc_call(closed, &m), -E_PERM);
-	check("outsider: notify to it", ipc_notify(closed, 2), -E_PERM);
+	selfcheck("outsider: send to the closed helper", ipc_send(closed, &m, 0), -E_PERM);
+	selfcheck("outsider: non-blocking send to it", ipc_send(closed, &m, IPC_NONBLOCK), -E_PERM);
+	selfcheck("outsider: call to it", ipc_call(closed, &m), -E_PERM);
+	selfcheck("outsider: notify to it", ipc_notify(closed, 2), -E_PERM);
 	/* The kernel starts init with every privilege, PRIV_CLOSED among them. */
-	check("outsider: notify to pid 1, closed too", ipc_notify(1, 2), -E_PERM);
-	return failures;
+	selfcheck("outsider: notify to pid 1, closed too", ipc_notify(1, 2), -E_PERM);
+	return selfcheck_failures();
 }
 
 /* "sharer ADDRESS": once told, checks the parent's pattern in the shared page and answers in it. */
@@ -240,6 +221,7 @@ static int role_sharer(unsigned long address)
 
 int main(int argc, char *argv[])
 {
+	selfcheck_start("privtest");
 	if (argc == 3 && strcmp(argv[1], "child") == 0)
 		return role_child();
 	if (argc == 3 && strcmp(argv[1], "closed") == 0)
@@ -257,6 +239,5 @@ int main(int argc, char *argv[])
 		check_closed_process();
 		check_page_sharing();
 	}
-	printf("privtest: %s (%d failures)\n", failures == 0 ? "OK" : "FAILED", failures);
-	return failures;
+	return selfcheck_verdict();
 }

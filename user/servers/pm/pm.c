@@ -130,16 +130,22 @@ static int spawn_request(int requester, const struct message *message)
 
 /* ---- PM_WAIT and exits ---- */
 
+/* Puts child's pid and exit status in reply and forgets the child: its status has been handed over. */
+static void hand_over_exit(struct process *child, struct message *reply)
+{
+	struct pm_exit *result = (struct pm_exit *)reply->payload;
+	result->pid = child->pid;
+	result->status = child->status;
+	reply->type = 0;
+	reply->size = sizeof(*result);
+	memset(child, 0, sizeof(*child));
+}
+
 static void reply_exit(int waiter, struct process *child)
 {
 	struct message reply;
-	struct pm_exit *result = (struct pm_exit *)reply.payload;
-	result->pid = child->pid;
-	result->status = child->status;
-	reply.type = 0;
-	reply.size = sizeof(*result);
+	hand_over_exit(child, &reply);
 	ipc_reply(waiter, &reply); /* a waiter that died meanwhile gets nothing, and needs nothing */
-	memset(child, 0, sizeof(*child));
 }
 
 static int matches(const struct process *child, int parent, int pid)
@@ -159,11 +165,7 @@ static int wait_request(int requester, const struct message *message, struct mes
 			continue;
 		has_child = 1;
 		if (table[i].exited) {
-			struct pm_exit *result = (struct pm_exit *)reply->payload;
-			result->pid = table[i].pid;
-			result->status = table[i].status;
-			reply->size = sizeof(*result);
-			memset(&table[i], 0, sizeof(table[i]));
+			hand_over_exit(&table[i], reply);
 			return 1;
 		}
 	}

@@ -1,0 +1,18 @@
+/*
+ * For self-checking test programs (user/tests/): each check prints one
+ * line, "PROGRAM: ok WHAT" or "PROGRAM: FAIL WHAT: got X, expected Y", and
+ * the program ends with a verdict line the graders wait for.
+ */
+#ifndef USER_SELFCHECK_H
+#define USER_SELFCHECK_H
+
+/* Names the program in every line that follows. */
+void selfcheck_start(const char *program);
+/* Checks that got equals expected; errors print by name, other values by number. */
+void selfcheck(const char *what, long got, long expected);
+/* The number of failed checks so far. */
+int selfcheck_failures(void);
+/* Prints "PROGRAM: OK (0 failures)" or "PROGRAM: FAILED (n failures)". Returns the failure count. */
+int selfcheck_verdict(void);
+
+#endif
