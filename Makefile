@@ -26,7 +26,7 @@ LIBGCC = $(shell $(CC) -march=rv64imac -mabi=lp64 -print-libgcc-file-name)
 HOSTCFLAGS = -O2 -g -Wall -Wextra -Werror -fno-strict-aliasing -Ikernel
 
 BUILD = build
-COMMON_SOURCES = kernel/common/string.c kernel/common/format.c kernel/common/bootimg.c
+COMMON_SOURCES = kernel/common/string.c kernel/common/bootimg.c
 
 KERNEL_SOURCES = $(wildcard kernel/*.c kernel/*.S) $(COMMON_SOURCES)
 KERNEL_OBJECTS = $(patsubst %,$(BUILD)/%.o,$(KERNEL_SOURCES))
@@ -129,9 +129,9 @@ gdb: $(NEEDS_DEPS)
 HOST_TESTS = $(BUILD)/host/format_test $(BUILD)/host/bootimg_test $(BUILD)/host/fdt_test \
 	     $(BUILD)/host/ipc_queue_test
 
-$(BUILD)/host/format_test: mkfs/tests/format_test.c mkfs/tests/check.c kernel/common/format.c
+$(BUILD)/host/format_test: mkfs/tests/format_test.c mkfs/tests/check.c user/lib/format.c
 	@mkdir -p $(dir $@)
-	$(HOSTCC) $(HOSTCFLAGS) -o $@ $^
+	$(HOSTCC) $(HOSTCFLAGS) -Iuser -o $@ $^
 
 $(BUILD)/host/bootimg_test: mkfs/tests/bootimg_test.c mkfs/tests/check.c kernel/common/bootimg.c
 	@mkdir -p $(dir $@)

@@ -5,7 +5,6 @@
  * grade/ turns the printed addresses into file:line with addr2line.
  */
 #include <stdarg.h>
-#include "common/format.h"
 #include "hart.h"
 #include "panic.h"
 #include "printk.h"
@@ -68,13 +67,12 @@ void print_backtrace(uint64_t first_pc, uint64_t fp)
 	printk("backtrace end\n");
 }
 
-/* Prints the report that every panic ends with, then stops this hart for good. */
-static void __attribute__((noreturn)) stop_with_report(const char *message, uint64_t first_pc, uint64_t fp)
+/* Prints the rest of the report that every panic ends with, then stops this hart for good. */
+static void __attribute__((noreturn)) stop_with_report(uint64_t first_pc, uint64_t fp)
 {
 	struct hart *hart = this_hart();
 	struct proc *p = hart->current;
-	printk("\npanic: %s\n", message);
-	printk("  on hart %lu, process %d (%s)\n", hart->id, p ? p->pid : 0, p ? p->name : "none");
+	printk("\n  on hart %lu, process %d (%s)\n", hart->id, p ? p->pid : 0, p ? p->name : "none");
 	print_backtrace(first_pc, fp);
 	printk("panic: the kernel has stopped; quit QEMU with Ctrl-A X\n");
 	/* The big kernel lock is never released, so every other hart stops at its next trap. */
@@ -84,18 +82,17 @@ static void __attribute__((noreturn)) stop_with_report(const char *message, uint
 
 void panic(const char *fmt, ...)
 {
-	char message[200];
 	va_list args;
 	va_start(args, fmt);
-	format_string(message, sizeof(message), fmt, args);
+	printk("\npanic: ");
+	vprintk(fmt, args);
 	va_end(args);
-	stop_with_report(message, 0, r_frame_pointer());
+	stop_with_report(0, r_frame_pointer());
 }
 
 void panic_on_trap(uint64_t scause, uint64_t sepc, uint64_t stval, uint64_t fp)
 {
-	char message[200];
-	format_text(message, sizeof(message), "trap in kernel: %s (scause 0x%lx), sepc=0x%lx, stval=0x%lx",
-		    scause_name(scause), scause, sepc, stval);
-	stop_with_report(message, sepc, fp);
+	printk("\npanic: trap in kernel: %s (scause 0x%lx), sepc=0x%lx, stval=0x%lx", scause_name(scause),
+	       scause, sepc, stval);
+	stop_with_report(sepc, fp);
 }

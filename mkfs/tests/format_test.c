@@ -1,5 +1,5 @@
 /*
- * Host unit tests for the printf engine in kernel/common/format.c.
+ * Host unit tests for the printf engine in user/lib/format.c.
  * Where format.h promises to behave like the C library, the host's
  * vsnprintf is the reference; the few places where we choose differently
  * (%p of 0, unknown conversions) are checked against the text we expect.
@@ -8,7 +8,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
-#include "common/format.h"
+#include "lib/format.h"
 #include "check.h"
 
 /* Formats with both format_string and vsnprintf; text and returned length must agree. */

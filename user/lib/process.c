@@ -4,7 +4,7 @@
  * they use the kernel calls directly.
  */
 #include "common/bootimg.h"
-#include "common/format.h"
+#include "format.h"
 #include "common/string.h"
 #include "ipc.h"
 #include "process.h"

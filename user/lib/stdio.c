@@ -4,7 +4,7 @@
  * processes never mix mid-line.
  */
 #include <stdarg.h>
-#include "common/format.h"
+#include "format.h"
 #include "console.h"
 #include "stdio.h"
 #include "common/ipc.h"

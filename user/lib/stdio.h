@@ -5,7 +5,7 @@
 #ifndef USER_STDIO_H
 #define USER_STDIO_H
 
-/* Formats like C's printf (conversions in kernel/common/format.h) and writes it in one piece. */
+/* Formats like C's printf (conversions in user/lib/format.h) and writes it in one piece. */
 int printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Formats into buf of size bytes, always NUL-terminated. */
 int snprintf(char *buf, unsigned long size, const char *fmt, ...) __attribute__((format(printf, 3, 4)));

@@ -1,13 +1,13 @@
 /*
- * The printf formatting engine shared by the kernel's printk and the user
- * library's printf. It formats into a caller-supplied buffer; the caller
- * decides where the text goes.
+ * The printf formatting engine behind the user library's printf and
+ * format_text. It formats into a caller-supplied buffer; the caller decides
+ * where the text goes. (The kernel has its own, smaller one in printk.c.)
  *
  * Conversions: %d %i %u %x %p %s %c %%, with the l and ll length modifiers,
  * a field width, and the 0 and - flags.
  */
-#ifndef COMMON_FORMAT_H
-#define COMMON_FORMAT_H
+#ifndef USER_FORMAT_H
+#define USER_FORMAT_H
 
 #include <stdarg.h>
 #include <stddef.h>
