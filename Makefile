@@ -33,7 +33,8 @@ KERNEL_OBJECTS = $(patsubst %,$(BUILD)/%.o,$(KERNEL_SOURCES))
 
 ULIB_SOURCES = $(wildcard user/lib/*.c user/lib/*.S) $(COMMON_SOURCES)
 ULIB_OBJECTS = $(patsubst %,$(BUILD)/user-%.o,$(ULIB_SOURCES))
-PROGRAM_SOURCES = $(wildcard user/bin/*.c user/tests/*.c)
+# grade/programs/ holds the test programs of the lab graders, kept with them so a lab cannot edit them.
+PROGRAM_SOURCES = $(wildcard user/bin/*.c user/tests/*.c grade/programs/*.c)
 # A server is a folder of C files under user/servers/ that build one program named after the folder.
 SERVER_SOURCES = $(wildcard user/servers/*/*.c)
 SERVER_NAMES = $(notdir $(patsubst %/,%,$(dir $(SERVER_SOURCES))))
@@ -43,7 +44,8 @@ BOOT_PROGRAMS = $(patsubst $(BUILD)/%,$(BUILD)/stripped/%,$(PROGRAMS))
 QEMUOPTS = -machine virt -bios default -kernel kernel/kernel -initrd $(BUILD)/bootimg \
 	   -m $(MEM) -smp $(CPUS) -nographic -no-reboot -append "$(strip init=$(INIT) $(BOOTARGS))"
 
-.PHONY: all deps qemu qemu-gdb gdb test host-test bench clean help format format-check compile_commands.json
+.PHONY: all deps qemu qemu-gdb gdb test host-test bench clean help format format-check compile_commands.json \
+	grade starter lab-branches lab-check flake-check
 .DEFAULT_GOAL := all
 # Keep object files that pattern rules make along the way.
 .SECONDARY:
@@ -54,6 +56,10 @@ help:
 	@echo "make qemu [CPUS=n] [MEM=128M] [INIT=name]   build and boot to the shell (Ctrl-A X quits)"
 	@echo "make test                                   install what is missing, build, run every test"
 	@echo "make qemu-gdb / make gdb                    QEMU waiting for GDB / GDB attached (port $(GDBPORT))"
+	@echo "make grade [LAB=name]                       grade one lab (default: this starter's lab, or all)"
+	@echo "make starter LAB=name OUT=dir               write the starter for a lab"
+	@echo "make lab-branches                           every starter as git branch lab/NAME"
+	@echo "make flake-check                            every lab grader 20 times on 2 harts"
 	@echo "make bench                                  IPC costs in instructions, to bench/results.json"
 	@echo "make deps                                   install the toolchain from Debian packages"
 	@echo "make compile_commands.json                  for clangd"
@@ -90,6 +96,10 @@ $(BUILD)/user-%.S.o: %.S
 	$(CC) $(CFLAGS) -c -o $@ $<
 
 $(BUILD)/user/%: $(BUILD)/user-user/%.c.o $(ULIB_OBJECTS) user/user.ld
+	@mkdir -p $(dir $@)
+	$(CC) $(LDFLAGS) -T user/user.ld -o $@ $< $(ULIB_OBJECTS) $(LIBGCC)
+
+$(BUILD)/grade/programs/%: $(BUILD)/user-grade/programs/%.c.o $(ULIB_OBJECTS) user/user.ld
 	@mkdir -p $(dir $@)
 	$(CC) $(LDFLAGS) -T user/user.ld -o $@ $< $(ULIB_OBJECTS) $(LIBGCC)
 
@@ -147,8 +157,30 @@ $(BUILD)/host/fdt_test: mkfs/tests/fdt_test.c mkfs/tests/check.c kernel/fdt.c
 
 host-test: $(HOST_TESTS) $(BUILD)/mkbootimg
 
-test: $(NEEDS_DEPS) all host-test format-check
-	$(PYTHON) -m pytest -n 2 grade
+test: $(NEEDS_DEPS) all host-test format-check lab-check
+	$(PYTHON) -m pytest -n 2 grade labs
+
+# ---- labs ----
+
+# make grade [LAB=name]: one lab, or the lab this starter is for, or (in the reference) every lab.
+grade: $(NEEDS_DEPS) all
+	$(PYTHON) grade/grade.py $(LAB)
+
+# make starter LAB=name OUT=dir: the starter for one lab, written to a new directory.
+starter:
+	@test -n "$(LAB)" -a -n "$(OUT)" || { echo "usage: make starter LAB=name OUT=dir"; exit 2; }
+	$(PYTHON) labs/labtool.py starter $(LAB) $(OUT)
+
+# Every starter as a git branch lab/NAME, each grown from the one before (labs/README.md).
+lab-branches:
+	$(PYTHON) labs/labtool.py branches
+
+lab-check:
+	$(PYTHON) labs/labtool.py check
+
+# Every lab's grader 20 times in a row on 2 harts; stops at the first failure.
+flake-check: $(NEEDS_DEPS) all
+	$(PYTHON) grade/flake_check.py 20
 
 # IPC and system-call costs in guest instructions (-icount shift=0), to bench/results.json.
 bench: $(NEEDS_DEPS) all
@@ -157,7 +189,7 @@ bench: $(NEEDS_DEPS) all
 clean:
 	rm -rf $(BUILD) kernel/kernel compile_commands.json
 
-C_FILES = $(shell find kernel user mkfs -name '*.[ch]')
+C_FILES = $(shell find kernel user mkfs grade/programs -name '*.[ch]' 2>/dev/null)
 
 format:
 	clang-format -i $(C_FILES)

@@ -10,6 +10,7 @@ and processes interleaves.
 
 import os
 import re
+import secrets
 import signal
 import socket
 import subprocess
@@ -186,9 +187,18 @@ class Machine:
         self._reader.join(timeout=5)
 
 
-def boot(name, init="init", cpus=2, memory="128M", bootargs="", extra=()):
-    """Starts QEMU with the given boot program and machine size."""
-    return Machine(name, qemu_command(init=init, cpus=cpus, memory=memory, bootargs=bootargs, extra=extra))
+def boot(name, init="init", cpus=2, memory="128M", bootargs="", extra=(), token=False):
+    """Starts QEMU with the given boot program and machine size.
+
+    With token=True the boot arguments carry a fresh random token=..., which
+    the kernel hands to the first program and self-checking test programs
+    repeat in their verdict (machine.token holds it); a lab grader insists
+    on it, so a transcript made earlier cannot pass."""
+    machine_token = "token=" + secrets.token_hex(8) if token else ""
+    machine = Machine(name, qemu_command(init=init, cpus=cpus, memory=memory,
+                                         bootargs=f"{machine_token} {bootargs}".strip(), extra=extra))
+    machine.token = machine_token
+    return machine
 
 
 def free_pages_at_boot(machine):

@@ -1,3 +1,4 @@
+// LAB util BEGIN
 /*
  * primes [N]: prints the primes up to N (default 100) with a pipeline of
  * processes, one per prime. Each stage takes the first number it receives
@@ -108,3 +109,16 @@ int main(int argc, char *argv[])
 	printf("primes: done\n");
 	return 0;
 }
+// LAB util STUB
+// /*
+//  * primes [N]: prints the primes up to N with a pipeline of processes, one
+//  * per prime. See labs/util/README.md.
+//  */
+// #include "lib/stdio.h"
+//
+// int main(void)
+// {
+// 	printf("primes: not written yet (lab util)\n");
+// 	return 1;
+// }
+// LAB util END

@@ -1,3 +1,4 @@
+// LAB util BEGIN
 /*
  * sleep SECONDS: waits that many seconds.
  */
@@ -13,3 +14,15 @@ int main(int argc, char *argv[])
 	}
 	return sleep(atol(argv[1]) * TICKS_PER_SECOND) < 0 ? 1 : 0;
 }
+// LAB util STUB
+// /*
+//  * sleep SECONDS: waits that many seconds, without using the processor while it waits.
+//  */
+// #include "lib/stdio.h"
+//
+// int main(void)
+// {
+// 	printf("sleep: not written yet (lab util)\n");
+// 	return 1;
+// }
+// LAB util END

@@ -1,16 +1,22 @@
 /*
  * The check lines of self-checking test programs (selfcheck.h).
  */
+#include "common/string.h"
 #include "selfcheck.h"
 #include "stdio.h"
 #include "syscall.h"
 
 static const char *program_name = "test";
+static const char *token = "";
 static int failures;
 
-void selfcheck_start(const char *program)
+void selfcheck_start(const char *program, int argc, char **argv)
 {
 	program_name = program;
+	for (int i = 1; i < argc; i++) {
+		if (strncmp(argv[i], "token=", 6) == 0)
+			token = argv[i];
+	}
 }
 
 /* Errors by name; other results (a pid, a count) by number, since error_name would name them too. */
@@ -42,6 +48,7 @@ int selfcheck_failures(void)
 
 int selfcheck_verdict(void)
 {
-	printf("%s: %s (%d failures)\n", program_name, failures == 0 ? "OK" : "FAILED", failures);
+	printf("%s: %s (%d failures)%s%s\n", program_name, failures == 0 ? "OK" : "FAILED", failures,
+	       token[0] != '\0' ? " " : "", token);
 	return failures;
 }

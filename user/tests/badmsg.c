@@ -230,9 +230,9 @@ static void check_good_requests_still_work(void)
 		  call_server(console, &m, CONSOLE_WRITE, sizeof(text) - 1), sizeof(text) - 1);
 }
 
-int main(void)
+int main(int argc, char *argv[])
 {
-	selfcheck_start("badmsg");
+	selfcheck_start("badmsg", argc, argv);
 	pm = services_pid;
 	console = service_lookup("console");
 	if (pm == 0 || console <= 0) {

@@ -221,7 +221,7 @@ static int role_sharer(unsigned long address)
 
 int main(int argc, char *argv[])
 {
-	selfcheck_start("privtest");
+	selfcheck_start("privtest", argc, argv);
 	if (argc == 3 && strcmp(argv[1], "child") == 0)
 		return role_child();
 	if (argc == 3 && strcmp(argv[1], "closed") == 0)
