@@ -194,7 +194,7 @@ def git(args, cwd, env=None, text_input=None):
     return result.stdout.strip()
 
 
-def make_branches(root):
+def make_branches(root, repo=None):
     """Writes each starter as a commit on branch lab/NAME; each lab's commit has the previous lab's as parent.
 
     The first lab's commit has no parent, so no branch carries main's
@@ -202,7 +202,9 @@ def make_branches(root):
     student who finished lab X merges lab/Y into their own branch and gets
     only what changed between the two starters: lab X's regions, which
     they have already written, and the lab name in labs/current.
+    The branches go into the git repository at repo (default: root's).
     """
+    repo = repo or root
     env = dict(os.environ)
     env.setdefault("GIT_AUTHOR_NAME", "lab generator")
     env.setdefault("GIT_AUTHOR_EMAIL", "labs@localhost")
@@ -214,13 +216,13 @@ def make_branches(root):
         for lab in LABS:
             tree_dir = os.path.join(scratch, lab)
             write_starter(root, lab, tree_dir)
-            work_env = dict(env, GIT_WORK_TREE=tree_dir, GIT_DIR=git(["rev-parse", "--absolute-git-dir"], root))
-            git(["read-tree", "--empty"], root, work_env)
+            work_env = dict(env, GIT_WORK_TREE=tree_dir, GIT_DIR=git(["rev-parse", "--absolute-git-dir"], repo))
+            git(["read-tree", "--empty"], tree_dir, work_env)
             git(["add", "-A", "."], tree_dir, work_env)
             tree = git(["write-tree"], tree_dir, work_env)
             commit_args = ["commit-tree", tree] + (["-p", parent] if parent else [])
-            commit = git(commit_args, root, env, "Starter for lab %s\n" % lab)
-            git(["update-ref", "refs/heads/lab/" + lab, commit], root)
+            commit = git(commit_args, repo, env, "Starter for lab %s\n" % lab)
+            git(["update-ref", "refs/heads/lab/" + lab, commit], repo)
             print("lab/%s  %s" % (lab, commit[:12]))
             parent = commit
 
