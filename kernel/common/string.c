@@ -27,20 +27,6 @@ void *memcpy(void *dst, const void *src, size_t n)
 	return dst;
 }
 
-void *memmove(void *dst, const void *src, size_t n)
-{
-	unsigned char *d = dst;
-	const unsigned char *s = src;
-	if (d < s) {
-		while (n-- > 0)
-			*d++ = *s++;
-	} else {
-		while (n-- > 0)
-			d[n] = s[n];
-	}
-	return dst;
-}
-
 int memcmp(const void *a, const void *b, size_t n)
 {
 	const unsigned char *x = a, *y = b;

@@ -12,6 +12,7 @@
 #include "common/string.h"
 #include "console_protocol.h"
 #include "lib/ipc.h"
+#include "lib/memmove.h"
 #include "lib/process.h"
 #include "lib/stdio.h"
 #include "lib/syscall.h"
