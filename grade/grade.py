@@ -59,8 +59,8 @@ class Scoreboard:
     def print_line(entry):
         passed = entry["passed"] and entry["ran"]
         score = entry["max_score"] if passed else 0
-        print("%s  %2d/%-2d  %-58s %5.1f s" % ("PASS" if passed else "FAIL", score, entry["max_score"],
-                                                entry["name"][:58], entry["seconds"]), flush=True)
+        print("%s  %2d/%-2d  %-66s %5.1f s" % ("PASS" if passed else "FAIL", score, entry["max_score"],
+                                                entry["name"][:66], entry["seconds"]), flush=True)
         # pytest's "E" lines say why; the full text is in results.json.
         reasons = [line[1:].strip() for line in entry["output"].split("\n") if line.startswith("E ")]
         for line in reasons[:6]:
