@@ -16,7 +16,7 @@ gdb.execute("target remote 127.0.0.1:" + port)
 end
 
 # user-symbols NAME: adds the symbols of user program NAME (build/user/bin,
-# build/user/tests or build/user/servers), so you can break in its functions and see its source.
+# build/grade/programs or build/user/servers), so you can break in its functions and see its source.
 # Every program is linked at the same address, so load one at a time.
 python
 class UserSymbols(gdb.Command):
@@ -27,12 +27,12 @@ class UserSymbols(gdb.Command):
 
     def invoke(self, argument, from_tty):
         name = argument.strip()
-        for folder in ("build/user/bin", "build/user/tests", "build/user/servers"):
+        for folder in ("build/user/bin", "build/grade/programs", "build/user/servers"):
             path = os.path.join(folder, name)
             if os.path.exists(path):
                 gdb.execute("add-symbol-file " + path)
                 return
-        raise gdb.GdbError("no user program called '%s' in build/user/bin, build/user/tests or build/user/servers" % name)
+        raise gdb.GdbError("no user program called '%s' in build/user/bin, build/grade/programs or build/user/servers" % name)
 
 UserSymbols()
 end

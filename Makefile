@@ -33,8 +33,8 @@ KERNEL_OBJECTS = $(patsubst %,$(BUILD)/%.o,$(KERNEL_SOURCES))
 
 ULIB_SOURCES = $(wildcard user/lib/*.c user/lib/*.S) $(COMMON_SOURCES)
 ULIB_OBJECTS = $(patsubst %,$(BUILD)/user-%.o,$(ULIB_SOURCES))
-# grade/programs/ holds the test programs of the lab graders, kept with them so a lab cannot edit them.
-PROGRAM_SOURCES = $(wildcard user/bin/*.c user/tests/*.c grade/programs/*.c)
+# grade/programs/ holds the test programs, kept with the graders so that doing a lab never edits them.
+PROGRAM_SOURCES = $(wildcard user/bin/*.c grade/programs/*.c)
 # A server is a folder of C files under user/servers/ that build one program named after the folder.
 SERVER_SOURCES = $(wildcard user/servers/*/*.c)
 SERVER_NAMES = $(notdir $(patsubst %/,%,$(dir $(SERVER_SOURCES))))

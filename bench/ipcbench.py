@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Runs the IPC benchmark (user/tests/ipcbench.c) under QEMU's -icount shift=0,
+"""Runs the IPC benchmark (grade/programs/ipcbench.c) under QEMU's -icount shift=0,
 where the cycle counter counts guest instructions, and collects its figures.
 
 Used by `make bench` (bench/run.py) and by grade/test_bench.py.

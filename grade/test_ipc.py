@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Graders for message-passing IPC (docs/ipc.md): the semantics of every
-call (user/tests/ipctest.c), and a stress test of many processes exchanging
-100,000 checksummed messages (user/tests/ipcstress.c).
+call (grade/programs/ipctest.c), and a stress test of many processes exchanging
+100,000 checksummed messages (grade/programs/ipcstress.c).
 """
 
 import pytest

@@ -1,8 +1,8 @@
 #!/usr/bin/python3
 """Graders for the servers in user space (pm and the console) and the
 privileges that guard the kernel: malformed requests get error replies
-(user/tests/badmsg.c), ordinary programs are refused privileged calls and
-closed processes are walled off (user/tests/privtest.c), and the console's
+(grade/programs/badmsg.c), ordinary programs are refused privileged calls and
+closed processes are walled off (grade/programs/privtest.c), and the console's
 keys (Ctrl-C, Ctrl-P, Ctrl-U, Ctrl-D, backspace) and ps and kill work from
 the shell.
 """

@@ -1,5 +1,5 @@
 /*
- * For self-checking test programs (user/tests/): each check prints one
+ * For self-checking test programs (grade/programs/): each check prints one
  * line, "PROGRAM: ok WHAT" or "PROGRAM: FAIL WHAT: got X, expected Y", and
  * the program ends with a verdict line the graders wait for.
  */

@@ -178,7 +178,7 @@ static void check_process_limit(void)
 /*
  * The privileged calls, with every privilege (the first process has them
  * all), so that only the arguments can be wrong. Ordinary programs are
- * refused them outright: user/tests/privtest.c checks that.
+ * refused them outright: grade/programs/privtest.c checks that.
  */
 static void check_privileged_calls(void)
 {
