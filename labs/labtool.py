@@ -123,7 +123,8 @@ def tracked_files(root):
     """The files git tracks in root (the reference); outside git, every file but build output."""
     try:
         listing = subprocess.run(["git", "ls-files", "-z"], cwd=root, check=True, capture_output=True).stdout
-        return sorted(name for name in listing.decode().split("\0") if name)
+        # A file deleted but not yet committed is not part of the tree.
+        return sorted(name for name in listing.decode().split("\0") if os.path.isfile(os.path.join(root, name)))
     except (subprocess.CalledProcessError, FileNotFoundError):
         found = []
         for folder, subfolders, files in os.walk(root):
