@@ -180,9 +180,10 @@ static long sys_backtrace(struct proc *p)
 	// LAB syscall END
 }
 
-const char syscall_names[] = "exit\0getpid\0yield\0sleep\0uptime\0console_write\0console_read\0spawn_image\0wait\0"
-			     "ipc_send\0ipc_recv\0ipc_call\0ipc_reply\0ipc_reply_recv\0ipc_notify\0alarm\0kill\0"
-			     "map_pages\0share_pages\0map_device\0irq_register\0irq_ack\0trace\0sysinfo\0backtrace";
+const char syscall_names[] =
+	"exit\0getpid\0yield\0sleep\0uptime\0console_write\0console_read\0spawn_image\0wait\0ipc_send\0"
+	"ipc_recv\0ipc_call\0ipc_reply\0ipc_reply_recv\0ipc_notify\0alarm\0kill\0map_pages\0share_pages\0"
+	"map_device\0irq_register\0irq_ack\0trace\0sysinfo\0backtrace";
 
 long (*const syscall_handlers[SYSCALL_COUNT])(struct proc *) = {
 	[SYS_EXIT] = sys_exit,

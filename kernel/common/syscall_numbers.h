@@ -48,7 +48,7 @@
 /* What sysinfo() fills in. */
 struct sysinfo {
 	uint64_t free_pages; /* 4 KiB pages the kernel can still hand out */
-	uint64_t processes;  /* process-table slots in use: running, waiting, or exited but not yet waited for */
+	uint64_t processes;  /* process slots in use: running, waiting, or exited and not yet waited for */
 };
 
 #endif

@@ -122,7 +122,7 @@ static int spawn_request(int requester, const struct message *message)
 	if (entry == 0)
 		return -E_NOMEM;
 	int services = getpid();
-	/* A child starts with its creator's trace mask, so pm wears the one asked for during this one call. */
+	/* A child starts with its creator's trace mask, so pm wears the one asked for during this call. */
 	long previous_mask = trace(request->trace_mask);
 	int pid = spawn_image(image, size, argv, request->privileges, services);
 	trace(previous_mask);
