@@ -22,6 +22,8 @@ def run_part(machines, part, timeout=60):
     verdict = machine.wait_for(r"^syscalltest: (OK|FAILED) \(\d+ failures\)(.*)\n", timeout=timeout)
     assert verdict.group(1) == "OK", "\n".join(machine.lines(r"^syscalltest: FAIL "))
     assert verdict.group(2).strip() == machine.token, "the verdict does not carry this boot's token"
+    # The kernel powers off once the last process has exited: wait for that rather than kill QEMU meanwhile.
+    machine.wait_for_exit()
     return machine
 
 

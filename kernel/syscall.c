@@ -125,7 +125,10 @@ static long sys_kill(struct proc *p)
 	return 0;
 }
 
-/* trace(mask): from now on, each call whose bit is set in mask prints a line as it returns. */
+/*
+ * trace(mask): from now on, each of the caller's calls whose bit is set in mask prints a line as it
+ * returns. Returns the previous mask.
+ */
 static long sys_trace(struct proc *p)
 {
 	// LAB syscall BEGIN
@@ -148,9 +151,11 @@ void syscall_trace(struct proc *p, uint64_t number, long result)
 		name += strlen(name) + 1;
 	printk("trace: pid %d %s -> %ld\n", p->pid, name, result);
 }
+// LAB syscall STUB
+// /* Lab syscall: syscall_trace (syscall.h) goes here. */
 // LAB syscall END
 
-/* sysinfo(info): fills the caller's struct sysinfo (common/sysinfo.h). */
+/* sysinfo(info): fills the caller's struct sysinfo (common/syscall_numbers.h). */
 static long sys_sysinfo(struct proc *p)
 {
 	// LAB syscall BEGIN
