@@ -182,7 +182,11 @@ class Machine:
 
     def close(self):
         if self.running():
-            os.killpg(self._process.pid, signal.SIGKILL)
+            try:
+                os.killpg(self._process.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass  # QEMU powered off on its own just now
+
         self._process.wait()
         self._reader.join(timeout=5)
 

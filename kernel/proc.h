@@ -46,6 +46,7 @@ struct proc {
 	struct proc *next_ready; /* link in its ready queue */
 	int exit_status;         /* valid in PROC_ZOMBIE */
 	uint64_t wake_tick;      /* PROC_RECEIVING: uptime tick to give up at (0: never) */
+	uint64_t trace_mask;     /* trace(): bit n set means call n prints a line as it returns */
 
 	/* Message passing (ipc.c) */
 	struct ipc_queue queue;            /* messages sent to this process, oldest first */

@@ -1,10 +1,13 @@
 /*
- * Kernel call numbers: the contract between user/lib/syscall.S and
- * kernel/syscall.c. A program puts the number in a7, arguments in a0..a5,
- * executes ecall, and finds the result in a0. docs/syscalls.md describes each.
+ * Kernel call numbers, and the constants and structs that calls share with
+ * programs: the contract between user/lib/syscall.c and kernel/syscall.c. A
+ * program puts the number in a7, arguments in a0..a5, executes ecall, and
+ * finds the result in a0. docs/syscalls.md describes each.
  */
 #ifndef COMMON_SYSCALL_NUMBERS_H
 #define COMMON_SYSCALL_NUMBERS_H
+
+#include <stdint.h>
 
 #define SYS_EXIT 0
 #define SYS_GETPID 1
@@ -28,8 +31,12 @@
 #define SYS_MAP_DEVICE 19
 #define SYS_IRQ_REGISTER 20
 #define SYS_IRQ_ACK 21
+#define SYS_TRACE 22
+#define SYS_SYSINFO 23
+#define SYS_BACKTRACE 24
 
-#define SYSCALL_COUNT 22
+/* A new call also needs its name in syscall_names (kernel/syscall.c), which trace prints. */
+#define SYSCALL_COUNT 25
 
 /* Exit statuses the kernel gives, not the program: killed for a fault, or by kill(). */
 #define EXIT_STATUS_FAULT (-1)
@@ -37,5 +44,11 @@
 
 /* Clock ticks per second: the unit of sleep() and uptime(). */
 #define TICKS_PER_SECOND 100
+
+/* What sysinfo() fills in. */
+struct sysinfo {
+	uint64_t free_pages; /* 4 KiB pages the kernel can still hand out */
+	uint64_t processes;  /* process slots in use: running, waiting, or exited and not yet waited for */
+};
 
 #endif

@@ -55,6 +55,21 @@ static int pack_arguments(struct pm_spawn *request, const char *name, char *cons
 	return (int)(sizeof(*request) - sizeof(request->argv_text) + used);
 }
 
+/* Asks pm to start name with argv. Returns the new pid or a negative error. */
+static int spawn_through_pm(const char *name, char *const argv[], unsigned privileges, unsigned flags,
+			    uint64_t trace_mask)
+{
+	struct message message;
+	struct pm_spawn *request = (struct pm_spawn *)message.payload;
+	request->trace_mask = trace_mask;
+	request->privileges = privileges;
+	request->flags = flags;
+	int size = pack_arguments(request, name, argv);
+	if (size < 0)
+		return size;
+	return call_pm(&message, PM_SPAWN, (uint32_t)size);
+}
+
 int spawn_privileged(const char *name, char *const argv[], unsigned privileges, unsigned flags)
 {
 	if (services_pid == 0) {
@@ -64,20 +79,24 @@ int spawn_privileged(const char *name, char *const argv[], unsigned privileges, 
 			return -E_NOEXEC;
 		return spawn_image(image, size, argv, privileges, 0);
 	}
-	struct message message;
-	struct pm_spawn *request = (struct pm_spawn *)message.payload;
-	request->privileges = privileges;
-	request->flags = flags;
-	int size = pack_arguments(request, name, argv);
-	if (size < 0)
-		return size;
-	return call_pm(&message, PM_SPAWN, (uint32_t)size);
+	return spawn_through_pm(name, argv, privileges, flags, 0);
 }
 
 int spawn(const char *name, char *const argv[])
 {
 	/* Without pm a child inherits the caller's privileges; pm gives ordinary programs none. */
 	return spawn_privileged(name, argv, services_pid == 0 ? PRIV_ALL : PRIV_NONE, 0);
+}
+
+int spawn_traced(const char *name, char *const argv[], unsigned long trace_mask)
+{
+	if (services_pid != 0)
+		return spawn_through_pm(name, argv, PRIV_NONE, 0, trace_mask);
+	/* The kernel gives a child its creator's trace mask: wear the one asked for during this one spawn. */
+	long previous_mask = trace(trace_mask);
+	int pid = spawn(name, argv);
+	trace(previous_mask);
+	return pid;
 }
 
 /*

@@ -16,6 +16,11 @@ extern int services_pid;
 int spawn(const char *name, char *const argv[]);
 /* The same with privileges (PRIV_*) for the child; flags PM_SPAWN_SERVER registers it as a server. */
 int spawn_privileged(const char *name, char *const argv[], unsigned privileges, unsigned flags);
+/*
+ * The same as spawn, with the kernel tracing the child's calls in trace_mask (trace(), syscall.h).
+ * pm's own spawn_image and trace calls print too if they are in the mask (docs/syscalls.md, "Tracing").
+ */
+int spawn_traced(const char *name, char *const argv[], unsigned long trace_mask);
 /* Waits for a child (pid, or -1 for any) to exit. Returns its pid; stores its status if status is not 0. */
 int wait(int pid, int *status);
 /* Stops process pid; its parent sees EXIT_STATUS_KILLED. */

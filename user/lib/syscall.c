@@ -107,3 +107,18 @@ int irq_ack(int irq)
 {
 	return (int)make_call(SYS_IRQ_ACK, irq, 0, 0, 0, 0, 0, 0);
 }
+
+long trace(unsigned long mask)
+{
+	return make_call(SYS_TRACE, (long)mask, 0, 0, 0, 0, 0, 0);
+}
+
+int sysinfo(struct sysinfo *info)
+{
+	return (int)make_call(SYS_SYSINFO, (long)info, 0, 0, 0, 0, 0, 0);
+}
+
+int backtrace(void)
+{
+	return (int)make_call(SYS_BACKTRACE, 0, 0, 0, 0, 0, 0, 0);
+}

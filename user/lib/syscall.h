@@ -49,6 +49,18 @@ int irq_register(int irq);
 /* Says interrupt irq has been served, so that it may come again (needs PRIV_DEVICE). */
 int irq_ack(int irq);
 
+/*
+ * From now on the kernel prints a line as each of the caller's calls whose
+ * bit is set in mask returns (bit n for call number n), and so for every
+ * child spawn_image starts. Returns the previous mask. Programs started
+ * through pm are traced with spawn_traced() (process.h).
+ */
+long trace(unsigned long mask);
+/* Fills *info with the free memory and the number of processes (struct sysinfo, common/syscall_numbers.h). */
+int sysinfo(struct sysinfo *info);
+/* Makes the kernel print its backtrace of this call on the console. */
+int backtrace(void);
+
 /* Makes kernel call number with six arguments (the wrappers use it; so do tests of bad arguments). */
 long syscall6(long number, long a0, long a1, long a2, long a3, long a4, long a5);
 

@@ -121,7 +121,11 @@ static int spawn_request(int requester, const struct message *message)
 	struct process *entry = free_entry();
 	if (entry == 0)
 		return -E_NOMEM;
-	int pid = spawn_image(image, size, argv, request->privileges, getpid());
+	int services = getpid();
+	/* A child starts with its creator's trace mask, so pm wears the one asked for during this call. */
+	long previous_mask = trace(request->trace_mask);
+	int pid = spawn_image(image, size, argv, request->privileges, services);
+	trace(previous_mask);
 	if (pid < 0)
 		return pid;
 	add(entry, pid, requester, name, request->privileges, request->flags & PM_SPAWN_SERVER);

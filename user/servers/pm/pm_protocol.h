@@ -32,11 +32,12 @@ enum pm_request_type {
 
 /* PM_SPAWN: the program's name (in the boot image), then its arguments. */
 struct pm_spawn {
+	uint64_t trace_mask; /* the kernel traces the child's calls in this mask (docs/syscalls.md) */
 	uint32_t privileges; /* PRIV_* for the child; pm refuses any the caller does not hold */
 	uint32_t flags;      /* PM_SPAWN_SERVER: the child is a server others may look up by name */
 	uint32_t argc;
 	char argv_text[IPC_PAYLOAD_MAX -
-		       12]; /* name, then argc arguments: NUL-terminated strings, back to back */
+		       20]; /* name, then argc arguments: NUL-terminated strings, back to back */
 };
 #define PM_SPAWN_SERVER 1
 
