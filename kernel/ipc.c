@@ -366,13 +366,15 @@ long sys_send(struct proc *p)
  * handles every case and every error.
  */
 
-/* The process with this pid, if it is alive; without E_SRCH/E_DEAD, which only the general path reports. */
+/*
+ * The process in pid's slot if it has that pid. It may be a zombie or free:
+ * the callers check its state, which rules those out (and pid 0 too: slot
+ * MAX_PROCS - 1 then holds a free slot or another pid).
+ */
 static inline struct proc *quick_find(uint64_t pid)
 {
-	if (pid == 0 || pid > INT32_MAX)
-		return 0;
 	struct proc *p = &procs[(pid - 1) % MAX_PROCS];
-	return p->pid == (int)pid ? p : 0;
+	return (uint64_t)p->pid == pid ? p : 0;
 }
 
 /* Copies the message in from's buffer into to's buffer, stamped with from's pid. Returns 0 if it is too big.
@@ -380,22 +382,23 @@ static inline struct proc *quick_find(uint64_t pid)
 static inline int pass_message(struct proc *from, struct proc *to)
 {
 	const struct message *source = from->ipc_kernel_buffer;
+	struct message *target = to->ipc_kernel_buffer;
 	uint32_t size = source->size;
 	if (size > IPC_PAYLOAD_MAX)
 		return 0;
-	ipc_message_copy(to->ipc_kernel_buffer, source, size);
-	to->ipc_kernel_buffer->sender = from->pid;
-	to->ipc_kernel_buffer->reserved = 0;
+	ipc_message_copy(target, source, size);
+	target->sender = from->pid;
+	target->reserved = 0;
 	return 1;
 }
 
-static int fast_call(struct proc *p)
+/* Only a receiving process accepts a message, so neither partner can be the caller itself. */
+int ipc_fast_call(struct proc *p)
 {
 	uint64_t *a = &p->frame.regs[REG_A0];
 	struct proc *server = quick_find(a[0]);
-	if (server == 0 || server == p || a[1] != p->ipc_buffer || p->ipc_kernel_buffer == 0 ||
-	    server->ipc_kernel_buffer == 0 || !accepts(server, p->pid) || !may_send(p, server) ||
-	    !pass_message(p, server))
+	if (server == 0 || !accepts(server, p->pid) || a[1] != p->ipc_buffer || p->ipc_kernel_buffer == 0 ||
+	    server->ipc_kernel_buffer == 0 || !may_send(p, server) || !pass_message(p, server))
 		return 0;
 	server->frame.regs[REG_A0] = 0;
 	server->wake_tick = 0;
@@ -405,7 +408,7 @@ static int fast_call(struct proc *p)
 	return 1;
 }
 
-static int fast_reply_recv(struct proc *p)
+int ipc_fast_reply_recv(struct proc *p)
 {
 	uint64_t *a = &p->frame.regs[REG_A0];
 	struct proc *client = quick_find(a[0]);
@@ -422,8 +425,8 @@ static int fast_reply_recv(struct proc *p)
 	return 1;
 }
 
-/* The general path of call. Out of line, so that the fast path pays for none of its registers. */
-static long __attribute__((noinline)) call_general(struct proc *p)
+/* call(dst, buffer): the reply arrives in the same buffer. The general path, after ipc_fast_call. */
+long sys_call(struct proc *p)
 {
 	uint64_t *a = &p->frame.regs[REG_A0];
 	int error;
@@ -437,7 +440,7 @@ static long __attribute__((noinline)) call_general(struct proc *p)
 
 	p->ipc_partner = dst;
 	if (accepts(dst, p->pid)) {
-		/* The server waits, so it runs next, on this hart (as in fast_call). */
+		/* The server waits, so it runs next, on this hart (as in ipc_fast_call). */
 		hand_over(dst, &message);
 		p->state = PROC_CALLING;
 		sched_hand_off(dst);
@@ -453,12 +456,6 @@ static long __attribute__((noinline)) call_general(struct proc *p)
 		block_sender(p, dst, 1);
 	}
 	return SYSCALL_NO_RESULT;
-}
-
-/* call(dst, buffer): the reply arrives in the same buffer. */
-long sys_call(struct proc *p)
-{
-	return fast_call(p) ? SYSCALL_NO_RESULT : call_general(p);
 }
 
 /* The process pid if it waits for p's reply; else 0 with *error set. */
@@ -506,8 +503,8 @@ long sys_reply(struct proc *p)
 	return 0;
 }
 
-/* The general path of reply_recv, out of line like call_general. */
-static long __attribute__((noinline)) reply_recv_general(struct proc *p)
+/* reply_recv(dst, buffer, from): reply, then receive into the same buffer. After ipc_fast_reply_recv. */
+long sys_reply_recv(struct proc *p)
 {
 	int error;
 	struct proc *client = answer_client(p, 1, &error);
@@ -520,12 +517,6 @@ static long __attribute__((noinline)) reply_recv_general(struct proc *p)
 	else
 		sched_make_ready(client);
 	return result;
-}
-
-/* reply_recv(dst, buffer, from): reply, then receive into the same buffer. */
-long sys_reply_recv(struct proc *p)
-{
-	return fast_reply_recv(p) ? SYSCALL_NO_RESULT : reply_recv_general(p);
 }
 
 /* notify(dst, bits) */

@@ -34,7 +34,15 @@ struct trap_frame {
 #define TRAP_FRAME_HART 272
 #define TRAP_FRAME_SIZE 288 /* a multiple of 16, to keep the stack aligned */
 
+/* trap_vector calls this for every trap from user mode but a kernel call. */
 void trap_from_user(struct trap_frame *frame) __attribute__((noreturn));
+/*
+ * trap_vector calls this for a kernel call (an ecall), with sepc already
+ * moved past the ecall. It returns only when a fast path ran it: then with
+ * the frame to restore and the lock dropped. Every other call it hands to
+ * the general path, which leaves by the scheduler and never returns.
+ */
+struct trap_frame *trap_from_ecall(void);
 void trap_from_kernel(struct trap_frame *frame) __attribute__((noreturn));
 /* Restores every register from frame and enters user mode at frame->pc (trap_entry.S). */
 void trap_return_to_user(struct trap_frame *frame) __attribute__((noreturn));
