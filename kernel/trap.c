@@ -8,7 +8,6 @@
 #include "hart.h"
 #include "interrupt.h"
 #include "ipc.h"
-#include "lock.h"
 #include "panic.h"
 #include "proc.h"
 #include "riscv.h"
@@ -22,9 +21,10 @@ _Static_assert(offsetof(struct trap_frame, kernel_sp) == TRAP_FRAME_KERNEL_SP, "
 _Static_assert(offsetof(struct trap_frame, hart) == TRAP_FRAME_HART, "trap_entry.S layout");
 _Static_assert(sizeof(struct trap_frame) <= TRAP_FRAME_SIZE, "trap_entry.S layout");
 
-/* Handles a trap from p, which runs on this hart, with the big kernel lock held. */
-static void __attribute__((noreturn)) handle_user_trap(struct proc *p, uint64_t scause)
+void trap_from_user(void)
 {
+	struct proc *p = this_hart()->current;
+	uint64_t scause = r_scause();
 	if (p->killed) {
 		/* kill() found it running here: end it now that its page table is free to go. */
 		proc_exit(p, EXIT_STATUS_KILLED);
@@ -44,36 +44,21 @@ static void __attribute__((noreturn)) handle_user_trap(struct proc *p, uint64_t 
 	sched_leave_kernel();
 }
 
-void trap_from_user(struct trap_frame *frame)
-{
-	(void)frame;
-	handle_user_trap(this_hart()->current, r_scause());
-}
-
-/*
- * The kernel calls that have a fast path: getpid, and call and reply_recv
- * when the partner already waits (ipc.c). Returns whether it ran; then the
- * process this hart runs next is its current one, which may have changed.
- */
-static int syscall_fast(struct proc *p)
-{
-	uint64_t number = p->frame.regs[REG_A7];
-	if (number == SYS_GETPID) {
-		p->frame.regs[REG_A0] = (uint64_t)p->pid;
-		return 1;
-	}
-	if (number == SYS_CALL)
-		return ipc_fast_call(p);
-	if (number == SYS_REPLY_RECV)
-		return ipc_fast_reply_recv(p);
-	return 0;
-}
-
 struct trap_frame *trap_from_ecall(void)
 {
 	struct proc *p = this_hart()->current;
-	if (p->killed || !syscall_fast(p))
-		handle_user_trap(this_hart()->current, EXC_ECALL_FROM_U);
+	uint64_t number = p->frame.regs[REG_A7];
+	/* The general path (trap_from_user, where scause still says ecall) ends a killed process. */
+	if (p->killed)
+		trap_from_user();
+	/* The fast paths: getpid, and call and reply_recv when the partner already waits (ipc.c). */
+	if (number == SYS_GETPID) {
+		p->frame.regs[REG_A0] = (uint64_t)sys_getpid(p);
+		return &p->frame;
+	}
+	if (!(number == SYS_CALL && ipc_fast_call(p)) &&
+	    !(number == SYS_REPLY_RECV && ipc_fast_reply_recv(p)))
+		trap_from_user();
 	/*
 	 * The fast way out, without the scheduler. A fast path may have made
 	 * its partner this hart's process (sched_hand_off): then load that

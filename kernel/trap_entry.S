@@ -8,7 +8,6 @@
 #define FRAME_KERNEL_SP 264
 #define FRAME_HART 272
 #define FRAME_SIZE 288
-#define SCAUSE_ECALL_FROM_U 8
 
 /*
  * The registers a kernel call keeps for its caller (the call convention in
@@ -32,10 +31,10 @@
 	ld tp, FRAME_HART(sp)
 	ld sp, FRAME_KERNEL_SP(sp)
 	li s0, 0                 /* ends the backtrace's frame chain here */
-	la a1, big_kernel_lock
-	li a2, 1
-1:	amoswap.w.aq a3, a2, (a1)
-	bnez a3, 1b
+	la s1, big_kernel_lock   /* s1 (saved in the frame) keeps it for the release */
+	li a1, 1
+1:	amoswap.w.aq a1, a1, (s1)
+	bnez a1, 1b
 .endm
 
 .section .text
@@ -51,7 +50,7 @@ trap_vector:
 	.endr
 	/* a1..a3 are saved now, so they are free to use. */
 	csrr a1, scause
-	li a2, SCAUSE_ECALL_FROM_U
+	li a2, 8                 /* scause 8: an ecall from U-mode */
 	bne a1, a2, from_user_not_ecall
 	/*
 	 * A kernel call (privileged spec §4.1.9: scause 8 is an ecall from
@@ -66,8 +65,7 @@ trap_vector:
 	sd a1, FRAME_PC(sp)
 	enter_kernel
 	call trap_from_ecall     /* returns only from a fast path, with the frame to restore */
-	la a1, big_kernel_lock
-	amoswap.w.rl zero, zero, (a1)    /* releases the lock, as kernel_unlock() does */
+	amoswap.w.rl zero, zero, (s1)    /* releases the lock, as kernel_unlock() does */
 	j trap_return_to_user
 
 from_user_not_ecall:
