@@ -325,8 +325,14 @@ long sys_recv(struct proc *p)
 	return receive(p, (int)a[0], (long)a[2], (long)a[3]);
 }
 
-/* send(dst, buffer, flags) */
-long sys_send(struct proc *p)
+/*
+ * The general path of send and call, which differ in three ways: a call
+ * waits for the reply, so it waits even when the message is queued, and the
+ * server that takes its message runs at once, on this hart; a call's
+ * buffer takes the reply, so it is located, while a send's need only be
+ * readable; and only a send may be IPC_NONBLOCK.
+ */
+static long send_message(struct proc *p, int is_call)
 {
 	uint64_t *a = &p->frame.regs[REG_A0];
 	int error;
@@ -334,27 +340,52 @@ long sys_send(struct proc *p)
 	if (dst == 0)
 		return error;
 	struct message message;
-	error = copy_message_in(p, a[1], &message);
+	error = is_call ? locate_and_read(p, a[1], &message) : copy_message_in(p, a[1], &message);
 	if (error < 0)
 		return error;
+	p->ipc_partner = dst; /* read only while p waits (see wait_chain_reaches) */
 	if (accepts(dst, p->pid)) {
 		hand_over(dst, &message);
-		sched_make_ready(dst);
-		return 0;
+		if (!is_call) {
+			sched_make_ready(dst);
+			return 0;
+		}
+		p->state = PROC_CALLING;
+		sched_hand_off(dst);
+		return SYSCALL_NO_RESULT;
 	}
-	if (!ipc_queue_is_full(&dst->queue)) {
+	if (!is_call && !ipc_queue_is_full(&dst->queue)) {
 		ipc_queue_push(&dst->queue, &message);
 		return 0;
 	}
-	if (a[2] & IPC_NONBLOCK)
+	if (!is_call && (a[2] & IPC_NONBLOCK))
 		return -E_AGAIN;
+	/* p waits for dst now: that must not close a cycle. */
 	if (wait_chain_reaches(dst, p))
 		return -E_DEADLK;
-	/* A send's buffer need only be readable, so it is not located: forget the last one. */
-	p->ipc_buffer = a[1];
-	p->ipc_kernel_buffer = 0;
-	block_sender(p, dst, 0);
+	if (ipc_queue_is_full(&dst->queue)) {
+		/* The message waits in p's buffer. A send's is not located: forget the last one. */
+		if (!is_call)
+			p->ipc_kernel_buffer = 0;
+		p->ipc_buffer = a[1];
+		block_sender(p, dst, is_call);
+	} else {
+		ipc_queue_push(&dst->queue, &message);
+		p->state = PROC_CALLING;
+	}
 	return SYSCALL_NO_RESULT;
+}
+
+/* send(dst, buffer, flags) */
+long sys_send(struct proc *p)
+{
+	return send_message(p, 0);
+}
+
+/* call(dst, buffer): the reply arrives in the same buffer. The general path, after ipc_fast_call. */
+long sys_call(struct proc *p)
+{
+	return send_message(p, 1);
 }
 
 /*
@@ -366,35 +397,36 @@ long sys_send(struct proc *p)
  * handles every case and every error.
  */
 
-/* The process with this pid, if it is alive; without E_SRCH/E_DEAD, which only the general path reports. */
+/*
+ * The process in pid's slot if it has that pid. It may be a zombie or free:
+ * the callers check its state, which rules those out (and pid 0 too: slot
+ * MAX_PROCS - 1 then holds a free slot or another pid).
+ */
 static inline struct proc *quick_find(uint64_t pid)
 {
-	if (pid == 0 || pid > INT32_MAX)
-		return 0;
 	struct proc *p = &procs[(pid - 1) % MAX_PROCS];
-	return p->pid == (int)pid ? p : 0;
+	return (uint64_t)p->pid == pid ? p : 0;
 }
 
-/* Copies the message in from's buffer into to's buffer, stamped with from's pid. Returns 0 if it is too big.
- */
-static inline int pass_message(struct proc *from, struct proc *to)
+/* Copies the message in from's buffer into to's buffer, stamped with from's pid. Returns 0 if it cannot. */
+static inline int pass_message(const struct proc *from, struct proc *to)
 {
 	const struct message *source = from->ipc_kernel_buffer;
-	uint32_t size = source->size;
-	if (size > IPC_PAYLOAD_MAX)
+	struct message *target = to->ipc_kernel_buffer;
+	if (source == 0 || target == 0 || source->size > IPC_PAYLOAD_MAX)
 		return 0;
-	ipc_message_copy(to->ipc_kernel_buffer, source, size);
-	to->ipc_kernel_buffer->sender = from->pid;
-	to->ipc_kernel_buffer->reserved = 0;
+	ipc_message_copy(target, source, source->size);
+	target->sender = from->pid;
+	target->reserved = 0;
 	return 1;
 }
 
-static int fast_call(struct proc *p)
+/* Only a receiving process accepts a message, so neither partner can be the caller itself. */
+int ipc_fast_call(struct proc *p)
 {
 	uint64_t *a = &p->frame.regs[REG_A0];
 	struct proc *server = quick_find(a[0]);
-	if (server == 0 || server == p || a[1] != p->ipc_buffer || p->ipc_kernel_buffer == 0 ||
-	    server->ipc_kernel_buffer == 0 || !accepts(server, p->pid) || !may_send(p, server) ||
+	if (server == 0 || !accepts(server, p->pid) || a[1] != p->ipc_buffer || !may_send(p, server) ||
 	    !pass_message(p, server))
 		return 0;
 	server->frame.regs[REG_A0] = 0;
@@ -405,13 +437,13 @@ static int fast_call(struct proc *p)
 	return 1;
 }
 
-static int fast_reply_recv(struct proc *p)
+int ipc_fast_reply_recv(struct proc *p)
 {
 	uint64_t *a = &p->frame.regs[REG_A0];
 	struct proc *client = quick_find(a[0]);
 	if (client == 0 || client->state != PROC_CALLING || client->ipc_partner != p ||
-	    client->ipc_kernel_buffer == 0 || a[1] != p->ipc_buffer || p->ipc_kernel_buffer == 0 ||
-	    (int)a[2] != IPC_ANY || p->queue.count != 0 || p->notifications != 0 || !pass_message(p, client))
+	    a[1] != p->ipc_buffer || (int)a[2] != IPC_ANY || p->queue.count != 0 || p->notifications != 0 ||
+	    !pass_message(p, client))
 		return 0;
 	client->frame.regs[REG_A0] = 0;
 	p->state = PROC_RECEIVING;
@@ -420,45 +452,6 @@ static int fast_reply_recv(struct proc *p)
 	p->wake_tick = 0;
 	sched_hand_off(client);
 	return 1;
-}
-
-/* The general path of call. Out of line, so that the fast path pays for none of its registers. */
-static long __attribute__((noinline)) call_general(struct proc *p)
-{
-	uint64_t *a = &p->frame.regs[REG_A0];
-	int error;
-	struct proc *dst = find_partner(p, (int)a[0], 1, &error);
-	if (dst == 0)
-		return error;
-	struct message message;
-	error = locate_and_read(p, a[1], &message);
-	if (error < 0)
-		return error;
-
-	p->ipc_partner = dst;
-	if (accepts(dst, p->pid)) {
-		/* The server waits, so it runs next, on this hart (as in fast_call). */
-		hand_over(dst, &message);
-		p->state = PROC_CALLING;
-		sched_hand_off(dst);
-		return SYSCALL_NO_RESULT;
-	}
-	/* dst is busy, so the caller will wait for it: that must not close a cycle. */
-	if (wait_chain_reaches(dst, p))
-		return -E_DEADLK;
-	if (!ipc_queue_is_full(&dst->queue)) {
-		ipc_queue_push(&dst->queue, &message);
-		p->state = PROC_CALLING;
-	} else {
-		block_sender(p, dst, 1);
-	}
-	return SYSCALL_NO_RESULT;
-}
-
-/* call(dst, buffer): the reply arrives in the same buffer. */
-long sys_call(struct proc *p)
-{
-	return fast_call(p) ? SYSCALL_NO_RESULT : call_general(p);
 }
 
 /* The process pid if it waits for p's reply; else 0 with *error set. */
@@ -506,8 +499,8 @@ long sys_reply(struct proc *p)
 	return 0;
 }
 
-/* The general path of reply_recv, out of line like call_general. */
-static long __attribute__((noinline)) reply_recv_general(struct proc *p)
+/* reply_recv(dst, buffer, from): reply, then receive into the same buffer. After ipc_fast_reply_recv. */
+long sys_reply_recv(struct proc *p)
 {
 	int error;
 	struct proc *client = answer_client(p, 1, &error);
@@ -520,12 +513,6 @@ static long __attribute__((noinline)) reply_recv_general(struct proc *p)
 	else
 		sched_make_ready(client);
 	return result;
-}
-
-/* reply_recv(dst, buffer, from): reply, then receive into the same buffer. */
-long sys_reply_recv(struct proc *p)
-{
-	return fast_reply_recv(p) ? SYSCALL_NO_RESULT : reply_recv_general(p);
 }
 
 /* notify(dst, bits) */

@@ -16,6 +16,14 @@ long sys_reply(struct proc *p);
 long sys_reply_recv(struct proc *p);
 long sys_notify(struct proc *p);
 long sys_alarm(struct proc *p);
+/*
+ * The fast paths of call and reply_recv, tried before sys_call and
+ * sys_reply_recv: if the partner already waits and nothing is unusual,
+ * they deliver the message, make the partner this hart's current process
+ * and return 1. Otherwise they change nothing and return 0.
+ */
+int ipc_fast_call(struct proc *p);
+int ipc_fast_reply_recv(struct proc *p);
 
 /* Gives a new process its receive queue. Returns 0 or -E_NOMEM. */
 int ipc_init_process(struct proc *p);

@@ -34,7 +34,15 @@ struct trap_frame {
 #define TRAP_FRAME_HART 272
 #define TRAP_FRAME_SIZE 288 /* a multiple of 16, to keep the stack aligned */
 
-void trap_from_user(struct trap_frame *frame) __attribute__((noreturn));
+/* Handles a trap from the process this hart runs, with the big kernel lock held; leaves by the scheduler. */
+void trap_from_user(void) __attribute__((noreturn));
+/*
+ * trap_vector calls this for a kernel call (an ecall), with the big kernel
+ * lock held and the frame's pc already past the ecall. It returns only when
+ * a fast path ran the call, with the frame to restore; trap_vector then drops
+ * the lock. Every other call goes the general way, trap_from_user().
+ */
+struct trap_frame *trap_from_ecall(void);
 void trap_from_kernel(struct trap_frame *frame) __attribute__((noreturn));
 /* Restores every register from frame and enters user mode at frame->pc (trap_entry.S). */
 void trap_return_to_user(struct trap_frame *frame) __attribute__((noreturn));

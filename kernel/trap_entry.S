@@ -9,38 +9,32 @@
 #define FRAME_HART 272
 #define FRAME_SIZE 288
 
-/* Stores x1 and x3..x31 at their places in a frame (x2 = sp is handled on its own). */
-.macro save_registers base
-	sd x1, 8(\base)
-	sd x3, 24(\base)
-	sd x4, 32(\base)
-	sd x5, 40(\base)
-	sd x6, 48(\base)
-	sd x7, 56(\base)
-	sd x8, 64(\base)
-	sd x9, 72(\base)
-	sd x10, 80(\base)
-	sd x11, 88(\base)
-	sd x12, 96(\base)
-	sd x13, 104(\base)
-	sd x14, 112(\base)
-	sd x15, 120(\base)
-	sd x16, 128(\base)
-	sd x17, 136(\base)
-	sd x18, 144(\base)
-	sd x19, 152(\base)
-	sd x20, 160(\base)
-	sd x21, 168(\base)
-	sd x22, 176(\base)
-	sd x23, 184(\base)
-	sd x24, 192(\base)
-	sd x25, 200(\base)
-	sd x26, 208(\base)
-	sd x27, 216(\base)
-	sd x28, 224(\base)
-	sd x29, 232(\base)
-	sd x30, 240(\base)
-	sd x31, 248(\base)
+/*
+ * The registers a kernel call keeps for its caller (the call convention in
+ * docs/syscalls.md): ra, gp, tp, s0..s11, and the arguments a0..a5 and a7,
+ * which the kernel reads from the frame. sp (x2) is handled on its own.
+ */
+#define KEPT_REGISTERS 1,3,4,8,9,10,11,12,13,14,15,17,18,19,20,21,22,23,24,25,26,27
+/* The rest, t0..t6 and a6, which a kernel call may clobber. */
+#define SCRATCH_REGISTERS 5,6,7,16,28,29,30,31
+
+/*
+ * The rest of the way into the kernel from user mode, once the frame is
+ * saved: the user's sp into the frame, then the hart's own tp and kernel
+ * stack, and the big kernel lock (lock.h: the same amoswap loop).
+ */
+.macro enter_kernel
+	csrr a1, sscratch
+	sd a1, 16(sp)            /* the user's sp */
+	csrw sscratch, zero      /* in the kernel now: a nested trap is a kernel trap */
+	mv a0, sp
+	ld tp, FRAME_HART(sp)
+	ld sp, FRAME_KERNEL_SP(sp)
+	li s0, 0                 /* ends the backtrace's frame chain here */
+	la s1, big_kernel_lock   /* s1 (saved in the frame) keeps it for the release */
+	li a1, 1
+1:	amoswap.w.aq a1, a1, (s1)
+	bnez a1, 1b
 .endm
 
 .section .text
@@ -51,22 +45,45 @@ trap_vector:
 	csrrw sp, sscratch, sp
 	beqz sp, from_kernel
 
-	save_registers sp
-	csrr t0, sscratch
-	sd t0, 16(sp)            /* the user's sp */
-	csrr t0, sepc
-	sd t0, FRAME_PC(sp)
-	csrw sscratch, zero      /* in the kernel now: a nested trap is a kernel trap */
-	mv a0, sp
-	ld tp, FRAME_HART(sp)
-	ld sp, FRAME_KERNEL_SP(sp)
-	li s0, 0                 /* ends the backtrace's frame chain here */
+	.irp reg, KEPT_REGISTERS
+	sd x\reg, (\reg * 8)(sp)
+	.endr
+	/* a1..a3 are saved now, so they are free to use. */
+	csrr a1, scause
+	li a2, 8                 /* scause 8: an ecall from U-mode */
+	bne a1, a2, from_user_not_ecall
+	/*
+	 * A kernel call (privileged spec §4.1.9: scause 8 is an ecall from
+	 * U-mode). It is made on purpose, by a wrapper that tells the compiler
+	 * that the call clobbers the scratch registers, so they are not saved:
+	 * the program holds nothing in them. Their slots keep the process's own
+	 * older values, which trap_return_to_user restores, so nothing of the
+	 * kernel's or of another process leaks into them.
+	 */
+	csrr a1, sepc
+	addi a1, a1, 4           /* resume after the ecall, not on it */
+	sd a1, FRAME_PC(sp)
+	enter_kernel
+	call trap_from_ecall     /* returns only from a fast path, with the frame to restore */
+	amoswap.w.rl zero, zero, (s1)    /* releases the lock, as kernel_unlock() does */
+	j trap_return_to_user
+
+from_user_not_ecall:
+	/* An interrupt or a fault can strike anywhere: every register is saved. */
+	.irp reg, SCRATCH_REGISTERS
+	sd x\reg, (\reg * 8)(sp)
+	.endr
+	csrr a1, sepc
+	sd a1, FRAME_PC(sp)
+	enter_kernel
 	call trap_from_user      /* never returns: it leaves by trap_return_to_user */
 
 from_kernel:
 	csrrw sp, sscratch, sp   /* sp back as it was, sscratch 0 again */
 	addi sp, sp, -FRAME_SIZE
-	save_registers sp
+	.irp reg, KEPT_REGISTERS, SCRATCH_REGISTERS
+	sd x\reg, (\reg * 8)(sp)
+	.endr
 	addi t0, sp, FRAME_SIZE
 	sd t0, 16(sp)
 	csrr t0, sepc

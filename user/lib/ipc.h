@@ -11,7 +11,11 @@
 #include "common/ipc.h"
 #include "common/syscall_numbers.h"
 
-/* The kernel call number in a7, up to four arguments in a0..a3, the result in a0. */
+/*
+ * The kernel call number in a7, up to four arguments in a0..a3, the result
+ * in a0. Like every kernel call (user/lib/syscall.c), it lets the kernel
+ * clobber t0..t6 and a1..a7, which the kernel then need not save.
+ */
 static inline long ipc_ecall(long number, long arg0, long arg1, long arg2, long arg3)
 {
 	register long a0 asm("a0") = arg0;
@@ -19,7 +23,10 @@ static inline long ipc_ecall(long number, long arg0, long arg1, long arg2, long 
 	register long a2 asm("a2") = arg2;
 	register long a3 asm("a3") = arg3;
 	register long a7 asm("a7") = number;
-	asm volatile("ecall" : "+r"(a0) : "r"(a1), "r"(a2), "r"(a3), "r"(a7) : "memory");
+	asm volatile("ecall"
+		     : "+r"(a0), "+r"(a1), "+r"(a2), "+r"(a3), "+r"(a7)
+		     :
+		     : "t0", "t1", "t2", "t3", "t4", "t5", "t6", "a4", "a5", "a6", "memory");
 	return a0;
 }
 

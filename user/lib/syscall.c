@@ -1,6 +1,8 @@
 /*
  * The user side of the kernel call convention: number in a7, arguments in
- * a0..a5, ecall, result in a0 (and a second one in a1 for wait).
+ * a0..a5, ecall, result in a0 (and a second one in a1 for wait). The
+ * kernel keeps ra, sp, gp, tp and s0..s11, and may clobber t0..t6 and
+ * a1..a7, so it need not save them (kernel/trap_entry.S).
  * Programs mostly use the server stubs (process.h, console.h) instead.
  */
 #include "syscall.h"
@@ -16,7 +18,10 @@ static long make_call(long number, long arg0, long arg1, long arg2, long arg3, l
 	register long a4 asm("a4") = arg4;
 	register long a5 asm("a5") = arg5;
 	register long a7 asm("a7") = number;
-	asm volatile("ecall" : "+r"(a0), "+r"(a1) : "r"(a2), "r"(a3), "r"(a4), "r"(a5), "r"(a7) : "memory");
+	asm volatile("ecall"
+		     : "+r"(a0), "+r"(a1), "+r"(a2), "+r"(a3), "+r"(a4), "+r"(a5), "+r"(a7)
+		     :
+		     : "t0", "t1", "t2", "t3", "t4", "t5", "t6", "a6", "memory");
 	if (second != 0)
 		*second = a1;
 	return a0;
