@@ -52,6 +52,10 @@ class Scoreboard:
         if report.failed:
             entry["passed"] = False
             entry["output"] += report.longreprtext[-OUTPUT_LIMIT:] + "\n"
+        elif report.skipped:
+            # A skipped test, or one marked as an expected failure, earns nothing.
+            entry["passed"] = False
+            entry["output"] += "E   not passed: %s\n" % getattr(report, "wasxfail", "skipped")
         if report.when == "teardown":
             self.print_line(entry)
 

@@ -26,7 +26,7 @@ static long sys_exit(struct proc *p)
 	return SYSCALL_NO_RESULT;
 }
 
-long sys_getpid(struct proc *p)
+static long sys_getpid(struct proc *p)
 {
 	return p->pid;
 }

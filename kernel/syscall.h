@@ -13,8 +13,6 @@
 
 #define SYSCALL_NO_RESULT (-1000)
 
-/* getpid(), which trap_from_ecall makes without the table: the benchmarks' null call. */
-long sys_getpid(struct proc *p);
 /* The handler of each call, by number (syscall.c). */
 extern long (*const syscall_handlers[SYSCALL_COUNT])(struct proc *);
 /* The names of the calls in call-number order, each ending in a NUL: "exit", "getpid", ... (syscall.c). */

@@ -48,12 +48,15 @@ struct trap_frame *trap_from_ecall(void)
 {
 	struct proc *p = this_hart()->current;
 	uint64_t number = p->frame.regs[REG_A7];
-	/* The general path (trap_from_user, where scause still says ecall) ends a killed process. */
-	if (p->killed)
+	/*
+	 * The general path (trap_from_user, where scause still says ecall) ends
+	 * a killed process, and prints the trace line of a traced one.
+	 */
+	if (p->killed || p->trace_mask != 0)
 		trap_from_user();
 	/* The fast paths: getpid, and call and reply_recv when the partner already waits (ipc.c). */
 	if (number == SYS_GETPID) {
-		p->frame.regs[REG_A0] = (uint64_t)sys_getpid(p);
+		p->frame.regs[REG_A0] = (uint64_t)p->pid; /* sys_getpid, without the call */
 		return &p->frame;
 	}
 	if (!(number == SYS_CALL && ipc_fast_call(p)) &&
