@@ -397,6 +397,7 @@ long sys_call(struct proc *p)
  * handles every case and every error.
  */
 
+// LAB ipc BEGIN
 /*
  * The process in pid's slot if it has that pid. It may be a zombie or free:
  * the callers check its state, which rules those out (and pid 0 too: slot
@@ -453,6 +454,21 @@ int ipc_fast_reply_recv(struct proc *p)
 	sched_hand_off(client);
 	return 1;
 }
+// LAB ipc STUB
+// int ipc_fast_call(struct proc *p)
+// {
+// 	/* Lab ipc: the fast path of call. Returning 0 sends every call down the general path. */
+// 	(void)p;
+// 	return 0;
+// }
+//
+// int ipc_fast_reply_recv(struct proc *p)
+// {
+// 	/* Lab ipc: the fast path of reply_recv. Returning 0 takes the general path. */
+// 	(void)p;
+// 	return 0;
+// }
+// LAB ipc END
 
 /* The process pid if it waits for p's reply; else 0 with *error set. */
 static struct proc *find_waiting_client(struct proc *p, int pid, int *error)
@@ -518,6 +534,7 @@ long sys_reply_recv(struct proc *p)
 /* notify(dst, bits) */
 long sys_notify(struct proc *p)
 {
+	// LAB ipc BEGIN
 	uint64_t *a = &p->frame.regs[REG_A0];
 	int error;
 	struct proc *dst = proc_find((int)a[0], &error);
@@ -529,16 +546,25 @@ long sys_notify(struct proc *p)
 		return -E_INVAL; /* only the kernel may raise its own bits */
 	ipc_notify(dst, a[1]);
 	return 0;
+	// LAB ipc STUB
+	// 	(void)p;
+	// 	return -E_NOSYS; /* Lab ipc: notify */
+	// LAB ipc END
 }
 
 /* alarm(ticks): NOTIFY_ALARM after ticks ticks; 0 cancels. */
 long sys_alarm(struct proc *p)
 {
+	// LAB ipc BEGIN
 	long ticks = (long)p->frame.regs[REG_A0];
 	if (ticks < 0)
 		return -E_INVAL;
 	p->alarm_tick = ticks > 0 ? timer_uptime_ticks() + ticks : 0;
 	return 0;
+	// LAB ipc STUB
+	// 	(void)p;
+	// 	return -E_NOSYS; /* Lab ipc: alarm */
+	// LAB ipc END
 }
 
 /* The ipc_from of a sleeping process: no sender, not even the kernel, has this pid. */
