@@ -51,6 +51,13 @@ static long sys_uptime(struct proc *p)
 	return (long)timer_uptime_ticks();
 }
 
+/* pgtable_print(): prints the user half of the caller's page table (format: docs/memory.md). */
+static long sys_pgtable_print(struct proc *p)
+{
+	vm_print(p->root, 2, 0);
+	return 0;
+}
+
 /* Reads the argv array of another process into args: at most MAX_ARGS strings, ARGV_TEXT_MAX bytes. */
 static int copy_arguments_in(struct proc *p, uint64_t user_argv, struct arguments *args)
 {
@@ -143,4 +150,5 @@ long (*const syscall_handlers[SYSCALL_COUNT])(struct proc *) = {
 	[SYS_MAP_DEVICE] = sys_map_device,
 	[SYS_IRQ_REGISTER] = sys_irq_register,
 	[SYS_IRQ_ACK] = sys_irq_ack,
+	[SYS_PGTABLE_PRINT] = sys_pgtable_print,
 };

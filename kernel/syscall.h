@@ -17,11 +17,12 @@
 extern long (*const syscall_handlers[SYSCALL_COUNT])(struct proc *);
 
 /* Runs the call in p's a7 with arguments a0..a5 and stores the result in its a0. Inline: every call comes
- * here. */
+ * here. A number below SYSCALL_COUNT may have no handler yet: the table has gaps. */
 static inline void syscall_dispatch(struct proc *p)
 {
 	uint64_t number = p->frame.regs[REG_A7];
-	long result = number < SYSCALL_COUNT ? syscall_handlers[number](p) : -E_NOSYS;
+	long result =
+		number < SYSCALL_COUNT && syscall_handlers[number] ? syscall_handlers[number](p) : -E_NOSYS;
 	if (result != SYSCALL_NO_RESULT)
 		p->frame.regs[REG_A0] = (uint64_t)result;
 }

@@ -55,6 +55,13 @@ int vm_map_page(pte_t *root, uint64_t va, uint64_t pa, uint64_t flags);
 int vm_unmap_page(pte_t *root, uint64_t va);
 /* Allocates zeroed pages for [va, va + size) and maps them with flags. Returns 0 or -E_NOMEM. */
 int vm_map_new_pages(pte_t *root, uint64_t va, uint64_t size, uint64_t flags);
+/*
+ * Prints the valid entries of the user half of table, a page table of the
+ * given level (2: a root) that maps the virtual addresses from table_va on,
+ * and of the tables below it, in the format of docs/memory.md.
+ * vm_print(root, 2, 0) prints a whole address space's user half.
+ */
+void vm_print(pte_t *table, int level, uint64_t table_va);
 
 /*
  * Returns the kernel address of [va, va + length) if the range lies in one

@@ -28,8 +28,9 @@
 #define SYS_MAP_DEVICE 19
 #define SYS_IRQ_REGISTER 20
 #define SYS_IRQ_ACK 21
+#define SYS_PGTABLE_PRINT 25
 
-#define SYSCALL_COUNT 22
+#define SYSCALL_COUNT 26
 
 /* Exit statuses the kernel gives, not the program: killed for a fault, or by kill(). */
 #define EXIT_STATUS_FAULT (-1)

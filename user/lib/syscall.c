@@ -3,6 +3,8 @@
  * a0..a5, ecall, result in a0 (and a second one in a1 for wait).
  * Programs mostly use the server stubs (process.h, console.h) instead.
  */
+#include <stdint.h>
+#include "common/kernel_info.h"
 #include "syscall.h"
 
 /* Returns a0; stores a1 in *second if second is not 0. */
@@ -36,7 +38,13 @@ void exit(int status)
 
 int getpid(void)
 {
-	return (int)make_call(SYS_GETPID, 0, 0, 0, 0, 0, 0, 0);
+	// LAB pgtbl BEGIN
+	/* One load from the read-only page the kernel maps into every process: no trap. */
+	const struct kernel_info *info = (const struct kernel_info *)KERNEL_INFO_ADDRESS;
+	return (int)info->pid;
+	// LAB pgtbl STUB
+	// return (int)make_call(SYS_GETPID, 0, 0, 0, 0, 0, 0, 0);
+	// LAB pgtbl END
 }
 
 int yield(void)
@@ -51,7 +59,19 @@ int sleep(long ticks)
 
 long uptime(void)
 {
-	return make_call(SYS_UPTIME, 0, 0, 0, 0, 0, 0, 0);
+	// LAB pgtbl BEGIN
+	/*
+	 * The kernel counts ticks as time / time_per_tick (kernel/timer.c); the
+	 * time CSR is readable here because the kernel set scounteren.TM
+	 * (privileged spec §4.1.5), so the same division gives the same answer.
+	 */
+	const struct kernel_info *info = (const struct kernel_info *)KERNEL_INFO_ADDRESS;
+	uint64_t time;
+	asm volatile("rdtime %0" : "=r"(time));
+	return (long)(time / info->time_per_tick);
+	// LAB pgtbl STUB
+	// return make_call(SYS_UPTIME, 0, 0, 0, 0, 0, 0, 0);
+	// LAB pgtbl END
 }
 
 long console_write(const void *buffer, unsigned long length)
@@ -106,4 +126,9 @@ int irq_register(int irq)
 int irq_ack(int irq)
 {
 	return (int)make_call(SYS_IRQ_ACK, irq, 0, 0, 0, 0, 0, 0);
+}
+
+int pgtable_print(void)
+{
+	return (int)make_call(SYS_PGTABLE_PRINT, 0, 0, 0, 0, 0, 0, 0);
 }

@@ -11,6 +11,7 @@
 #include "common/syscall_numbers.h"
 
 void exit(int status) __attribute__((noreturn));
+/* The caller's pid. */
 int getpid(void);
 int yield(void);
 /* Sleeps for ticks clock ticks (TICKS_PER_SECOND per second). */
@@ -48,6 +49,9 @@ int map_device(unsigned long physical, void *address);
 int irq_register(int irq);
 /* Says interrupt irq has been served, so that it may come again (needs PRIV_DEVICE). */
 int irq_ack(int irq);
+/* Has the kernel print the user half of the caller's page table on its console (docs/memory.md). Returns 0.
+ */
+int pgtable_print(void);
 
 /* Makes kernel call number with six arguments (the wrappers use it; so do tests of bad arguments). */
 long syscall6(long number, long a0, long a1, long a2, long a3, long a4, long a5);
