@@ -45,8 +45,8 @@ static pte_t *own_user_page(struct proc *p, uint64_t va)
 		return 0;
 	return entry;
 }
-// LAB pgtbl END
 
+// LAB pgtbl END
 /*
  * share_pages(pid, address, length): maps the caller's pages at [address,
  * address + length) into pid at the same addresses with the same
@@ -90,8 +90,9 @@ long sys_share_pages(struct proc *p)
 	}
 	return 0;
 	// LAB pgtbl STUB
+	// /* lab pgtbl: share the pages (labs/pgtbl/README.md) */
 	// (void)va;
-	// (void)length; /* lab pgtbl: share the pages (labs/pgtbl/README.md) */
+	// (void)length;
 	// return -E_NOSYS;
 	// LAB pgtbl END
 }

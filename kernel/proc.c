@@ -134,7 +134,8 @@ static int build_address_space(pte_t *root, const struct image_source *image, co
 		*info = (struct kernel_info){ .pid = (uint64_t)pid, .time_per_tick = timer_time_per_tick };
 	}
 	// LAB pgtbl STUB
-	// (void)pid; /* lab pgtbl: map the kernel-info page (labs/pgtbl/README.md) */
+	// /* lab pgtbl: map the kernel-info page of process pid here (labs/pgtbl/README.md) */
+	// (void)pid;
 	// LAB pgtbl END
 	if (error == 0)
 		error = push_arguments(root, args, &sp, &argv);

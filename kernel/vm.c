@@ -189,9 +189,10 @@ void vm_print(pte_t *table, int level, uint64_t table_va)
 			vm_print(phys_to_virt(PTE_TO_PA(entry)), level - 1, va);
 	}
 	// LAB pgtbl STUB
+	// /* lab pgtbl: print the entries (labs/pgtbl/README.md) */
 	// (void)table;
 	// (void)level;
-	// (void)table_va; /* lab pgtbl: print the entries (labs/pgtbl/README.md) */
+	// (void)table_va;
 	// LAB pgtbl END
 }
 

@@ -42,6 +42,8 @@ static int run_helper(const char *role, long arg)
 		return pid;
 	int status = -100;
 	wait(pid, &status);
+	if (status == EXIT_STATUS_FAULT)
+		printf("pgtbltest: the %s (pid %d) was killed for a fault: exit status -1\n", role, pid);
 	return status;
 }
 
