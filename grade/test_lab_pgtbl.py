@@ -35,7 +35,7 @@ def boot_part(machines, part, timeout=60, **options):
     machine = machines.boot(init="pgtbltest", bootargs=part, token=True, **options)
     pages = free_pages_at_boot(machine)
     verdict = machine.wait_for(r"^pgtbltest: (OK|FAILED) \(\d+ failures\)(.*)\n", timeout=timeout)
-    assert verdict.group(1) == "OK", "\n".join(machine.lines(r"^pgtbltest: FAIL |^kernel: killed"))
+    assert verdict.group(1) == "OK", "\n".join(machine.lines(r"^pgtbltest: (FAIL |the .* exited)|^kernel: killed"))
     assert verdict.group(2).strip() == machine.token, "the verdict does not carry this boot's token"
     return machine, pages
 
