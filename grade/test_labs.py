@@ -66,7 +66,7 @@ def test_starter_builds_boots_passes_earlier_labs_and_fails_its_own(lab, tmp_pat
     assert not errors and sum(counts.values()) == 0, "the starter still holds lab markers"
     build(tree)
     boots_to_the_shell(tree)
-    earlier = labtool.LABS[: labtool.LABS.index(lab)]
+    earlier = [other for other in GRADED_LABS if labtool.LABS.index(other) < labtool.LABS.index(lab)]
     if earlier:
         failed = [name for name, status in grade(tree, earlier).items() if status != "passed"]
         assert not failed, f"the starter for {lab} fails earlier labs' tests: {failed}"

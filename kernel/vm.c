@@ -171,6 +171,7 @@ int vm_map_new_pages(pte_t *root, uint64_t va, uint64_t size, uint64_t flags)
 void vm_print(pte_t *table, int level, uint64_t table_va)
 {
 	// LAB pgtbl BEGIN
+	/* Two spaces for each level below the root, by level. */
 	static const char *const indent[] = { "    ", "  ", "" };
 	for (int i = 0; i < ENTRIES_PER_TABLE; i++) {
 		pte_t entry = table[i];
