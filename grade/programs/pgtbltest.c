@@ -49,16 +49,6 @@ static int run_helper(const char *role, long arg)
 	return status;
 }
 
-static long kernel_getpid(void)
-{
-	return syscall6(SYS_GETPID, 0, 0, 0, 0, 0, 0);
-}
-
-static long kernel_uptime(void)
-{
-	return syscall6(SYS_UPTIME, 0, 0, 0, 0, 0, 0);
-}
-
 /* ---- print ---- */
 
 static void check_print(void)
@@ -66,7 +56,7 @@ static void check_print(void)
 	char *page = (char *)PAGE_ADDRESS;
 	selfcheck("map_pages of one page to see in the printout", map_pages(page, PAGE_SIZE), 0);
 	page[0] = 1;
-	printf("pgtbltest: page table of pid %ld, with a page mapped at 0x%lx:\n", kernel_getpid(),
+	printf("pgtbltest: page table of pid %d, with a page mapped at 0x%lx:\n", kernel_getpid(),
 	       PAGE_ADDRESS);
 	selfcheck("pgtable_print returns", pgtable_print(), 0);
 }

@@ -48,6 +48,16 @@ int getpid(void)
 	// LAB pgtbl END
 }
 
+int kernel_getpid(void)
+{
+	return (int)make_call(SYS_GETPID, 0, 0, 0, 0, 0, 0, 0);
+}
+
+long kernel_uptime(void)
+{
+	return make_call(SYS_UPTIME, 0, 0, 0, 0, 0, 0, 0);
+}
+
 int yield(void)
 {
 	return (int)make_call(SYS_YIELD, 0, 0, 0, 0, 0, 0, 0);

@@ -18,6 +18,9 @@ int yield(void);
 int sleep(long ticks);
 /* Clock ticks since boot. */
 long uptime(void);
+/* getpid and uptime as kernel calls, for programs that need the trap itself (tracing, measuring). */
+int kernel_getpid(void);
+long kernel_uptime(void);
 /* The kernel's debug console: what write() and read() fall back on when no console server runs. */
 long console_write(const void *buffer, unsigned long length);
 /* Takes what has been typed, up to length bytes, without waiting; returns how many (0: nothing yet). */
