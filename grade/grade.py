@@ -5,8 +5,10 @@
     grade/grade.py LAB...     those labs
 
 Each lab's grader is grade/test_lab_<lab>.py; its tests carry points with
-@pytest.mark.points(n). The run writes grade/results.json in Gradescope's
-format, and the transcript of every failing test to grade/transcripts/.
+@pytest.mark.points(n); a test may add lines under its result with
+record_property("note", text), e.g. a figure it measured. The run writes
+grade/results.json in Gradescope's format, and the transcript of every
+failing test to grade/transcripts/.
 The exit status is 0 only when every test passed.
 """
 
@@ -41,7 +43,8 @@ class Scoreboard:
             props = dict(item.user_properties)
             if "points" in props:
                 self.tests[item.nodeid] = {"name": props["title"], "max_score": props["points"],
-                                           "passed": True, "ran": False, "seconds": 0.0, "output": ""}
+                                           "passed": True, "ran": False, "seconds": 0.0, "output": "",
+                                           "notes": []}
 
     def pytest_runtest_logreport(self, report):
         entry = self.tests.get(report.nodeid)
@@ -49,6 +52,8 @@ class Scoreboard:
             return
         entry["seconds"] += report.duration
         entry["ran"] = entry["ran"] or report.when == "call"
+        if report.when == "call":
+            entry["notes"] = [value for name, value in report.user_properties if name == "note"]
         if report.failed:
             entry["passed"] = False
             entry["output"] += report.longreprtext[-OUTPUT_LIMIT:] + "\n"
@@ -65,6 +70,8 @@ class Scoreboard:
         score = entry["max_score"] if passed else 0
         print("%s  %2d/%-2d  %-66s %5.1f s" % ("PASS" if passed else "FAIL", score, entry["max_score"],
                                                 entry["name"][:66], entry["seconds"]), flush=True)
+        for note in entry["notes"]:
+            print("          " + note[:100])
         # pytest's "E" lines say why; the full text is in results.json.
         reasons = [line[1:].strip() for line in entry["output"].split("\n") if line.startswith("E ")]
         for line in reasons[:6]:
@@ -87,7 +94,7 @@ def write_results(tests, seconds):
     entries = []
     for entry in tests.values():
         passed = entry["passed"] and entry["ran"]
-        output = entry["output"] if not passed else ""
+        output = entry["output"] if not passed else "\n".join(entry["notes"])
         if not entry["ran"] and not output:
             output = "the test did not run (see the pytest output above)"
         entries.append({"name": entry["name"], "score": entry["max_score"] if passed else 0,

@@ -6,6 +6,7 @@
  */
 #include "boot_image.h"
 #include "common/errors.h"
+#include "common/kernel_info.h"
 #include "common/privileges.h"
 #include "common/string.h"
 #include "common/syscall_numbers.h"
@@ -22,6 +23,7 @@
 #include "sbi.h"
 #include "sched.h"
 #include "syscall.h"
+#include "timer.h"
 
 struct proc procs[MAX_PROCS];
 
@@ -111,9 +113,9 @@ static void set_name(struct proc *p, const char *path)
 	strlcpy(p->name, slash, sizeof(p->name));
 }
 
-/* Builds the new address space: program, stack with arguments, boot image. */
+/* Builds the address space of process pid: program, stack with arguments, boot image, kernel-info page. */
 static int build_address_space(pte_t *root, const struct image_source *image, const struct arguments *args,
-			       struct trap_frame *frame, int services)
+			       struct trap_frame *frame, int services, int pid)
 {
 	uint64_t entry = 0, sp = 0, argv = 0;
 	int error = elf_load(root, image, &entry);
@@ -122,6 +124,19 @@ static int build_address_space(pte_t *root, const struct image_source *image, co
 					 USER_STACK_PAGES * PAGE_SIZE, PTE_R | PTE_W | PTE_U);
 	if (error == 0)
 		error = boot_image_map_into(root);
+	// LAB pgtbl BEGIN
+	/* The kernel-info page: user-readable, not writable (§4.4.1), one page of its own, freed with it. */
+	if (error == 0)
+		error = vm_map_new_pages(root, KERNEL_INFO_ADDRESS, PAGE_SIZE, PTE_R | PTE_U);
+	if (error == 0) {
+		/* The missing W stops the program, not the kernel, which writes through the direct map. */
+		struct kernel_info *info = vm_user_pointer(root, KERNEL_INFO_ADDRESS, sizeof(*info), 0);
+		*info = (struct kernel_info){ .pid = (uint64_t)pid, .time_per_tick = timer_time_per_tick };
+	}
+	// LAB pgtbl STUB
+	// /* lab pgtbl: map the kernel-info page of process pid here (labs/pgtbl/README.md) */
+	// (void)pid;
+	// LAB pgtbl END
 	if (error == 0)
 		error = push_arguments(root, args, &sp, &argv);
 	if (error < 0)
@@ -152,14 +167,15 @@ int proc_create(const struct image_source *image, const struct arguments *args, 
 	pte_t *root = vm_create();
 	if (root == 0)
 		return -E_NOMEM;
-	int error = build_address_space(root, image, args, &p->frame, services);
+	int pid = slot_of(p) + 1 + MAX_PROCS * slot_generation[slot_of(p)];
+	int error = build_address_space(root, image, args, &p->frame, services, pid);
 	if (error == 0)
 		error = ipc_init_process(p);
 	if (error < 0) {
 		vm_free(root);
 		return error;
 	}
-	p->pid = slot_of(p) + 1 + MAX_PROCS * slot_generation[slot_of(p)];
+	p->pid = pid;
 	set_name(p, args->pointers[0]);
 	p->root = root;
 	p->satp = vm_satp(root);

@@ -93,11 +93,6 @@ static inline void w_satp_and_flush(uint64_t x)
 	asm volatile("csrw satp, %0\n\tsfence.vma zero, zero" : : "r"(x) : "memory");
 }
 
-static inline void sfence_vma(void)
-{
-	asm volatile("sfence.vma zero, zero" : : : "memory");
-}
-
 /* scounteren (§4.1.5): bit 0 lets U-mode read cycle, bit 1 time, bit 2 instret */
 static inline void w_scounteren(uint64_t x)
 {

@@ -56,6 +56,13 @@ static long sys_uptime(struct proc *p)
 	return (long)timer_uptime_ticks();
 }
 
+/* pgtable_print(): prints the user half of the caller's page table (format: docs/memory.md). */
+static long sys_pgtable_print(struct proc *p)
+{
+	vm_print(p->root, 2, 0);
+	return 0;
+}
+
 /* Reads the argv array of another process into args: at most MAX_ARGS strings, ARGV_TEXT_MAX bytes. */
 static int copy_arguments_in(struct proc *p, uint64_t user_argv, struct arguments *args)
 {
@@ -188,7 +195,7 @@ static long sys_backtrace(struct proc *p)
 const char syscall_names[] =
 	"exit\0getpid\0yield\0sleep\0uptime\0console_write\0console_read\0spawn_image\0wait\0ipc_send\0"
 	"ipc_recv\0ipc_call\0ipc_reply\0ipc_reply_recv\0ipc_notify\0alarm\0kill\0map_pages\0share_pages\0"
-	"map_device\0irq_register\0irq_ack\0trace\0sysinfo\0backtrace";
+	"map_device\0irq_register\0irq_ack\0trace\0sysinfo\0backtrace\0pgtable_print";
 
 long (*const syscall_handlers[SYSCALL_COUNT])(struct proc *) = {
 	[SYS_EXIT] = sys_exit,
@@ -216,4 +223,5 @@ long (*const syscall_handlers[SYSCALL_COUNT])(struct proc *) = {
 	[SYS_TRACE] = sys_trace,
 	[SYS_SYSINFO] = sys_sysinfo,
 	[SYS_BACKTRACE] = sys_backtrace,
+	[SYS_PGTABLE_PRINT] = sys_pgtable_print,
 };

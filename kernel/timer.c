@@ -12,20 +12,20 @@
 #include "sched.h"
 #include "timer.h"
 
-static uint64_t time_per_tick;
+uint64_t timer_time_per_tick;
 
 void timer_init_hart(uint64_t timebase_frequency)
 {
-	time_per_tick = timebase_frequency / TICKS_PER_SECOND;
+	timer_time_per_tick = timebase_frequency / TICKS_PER_SECOND;
 	struct hart *hart = this_hart();
-	hart->timer_deadline = r_time() + time_per_tick;
+	hart->timer_deadline = r_time() + timer_time_per_tick;
 	sbi_set_timer(hart->timer_deadline);
 	w_sie(SIE_STIE | SIE_SSIE | SIE_SEIE);
 }
 
 uint64_t timer_uptime_ticks(void)
 {
-	return r_time() / time_per_tick;
+	return r_time() / timer_time_per_tick;
 }
 
 int timer_tick_if_due(void)
@@ -35,7 +35,7 @@ int timer_tick_if_due(void)
 	if (now < hart->timer_deadline)
 		return 0;
 	/* Schedule from now, not from the old deadline, so a slow hart does not fall behind. */
-	hart->timer_deadline = now + time_per_tick;
+	hart->timer_deadline = now + timer_time_per_tick;
 	sbi_set_timer(hart->timer_deadline);
 	ipc_tick(timer_uptime_ticks());
 	return 1;

@@ -14,5 +14,7 @@ void timer_init_hart(uint64_t timebase_frequency);
 int timer_tick_if_due(void);
 /* Ticks since boot. */
 uint64_t timer_uptime_ticks(void);
+/* Time CSR counts per tick: set at boot, then only read (proc.c copies it to the kernel-info page). */
+extern uint64_t timer_time_per_tick;
 
 #endif

@@ -9,6 +9,7 @@
 #include "memlayout.h"
 #include "page_alloc.h"
 #include "panic.h"
+#include "printk.h"
 #include "riscv.h"
 #include "vm.h"
 
@@ -139,19 +140,6 @@ int vm_map_page(pte_t *root, uint64_t va, uint64_t pa, uint64_t flags)
 	return 0;
 }
 
-int vm_unmap_page(pte_t *root, uint64_t va)
-{
-	pte_t *entry = vm_walk(root, va, 0);
-	if (entry == 0 || !(*entry & PTE_V))
-		return -E_INVAL;
-	if (!(*entry & PTE_BORROWED))
-		page_free(phys_to_virt(PTE_TO_PA(*entry)));
-	*entry = 0;
-	/* §4.2.1: the old translation may still be cached until an sfence.vma. */
-	sfence_vma();
-	return 0;
-}
-
 int vm_map_new_pages(pte_t *root, uint64_t va, uint64_t size, uint64_t flags)
 {
 	for (uint64_t offset = 0; offset < size; offset += PAGE_SIZE) {
@@ -165,6 +153,35 @@ int vm_map_new_pages(pte_t *root, uint64_t va, uint64_t size, uint64_t flags)
 		}
 	}
 	return 0;
+}
+
+void vm_print(pte_t *table, int level, uint64_t table_va)
+{
+	// LAB pgtbl BEGIN
+	/* Two spaces for each level below the root, by level. */
+	static const char *const indent[] = { "    ", "  ", "" };
+	for (int i = 0; i < ENTRIES_PER_TABLE; i++) {
+		pte_t entry = table[i];
+		/* The kernel half is global (G, §4.4.1), the same in every address space: leave it out. */
+		if (!(entry & PTE_V) || (entry & PTE_G))
+			continue;
+		/* An entry at a level spans 2^(12 + 9 * level) bytes: each level translates 9 bits (§4.4). */
+		uint64_t va = table_va + ((uint64_t)i << (PAGE_SHIFT + 9 * level));
+		/* Bits 1..7 in order (§4.4.1, Figure 4.21): a letter where the bit is set. */
+		char flags[] = "rwxugad";
+		for (int bit = 0; bit < 7; bit++)
+			flags[bit] = entry & (PTE_R << bit) ? flags[bit] : '-';
+		printk("%sL%d va 0x%lx pa 0x%lx %s\n", indent[level], level, va, PTE_TO_PA(entry), flags);
+		/* No R, W or X: the entry points to the next level's table (§4.4.1). */
+		if (!(entry & PTE_LEAF_BITS))
+			vm_print(phys_to_virt(PTE_TO_PA(entry)), level - 1, va);
+	}
+	// LAB pgtbl STUB
+	// /* lab pgtbl: print the entries (labs/pgtbl/README.md) */
+	// (void)table;
+	// (void)level;
+	// (void)table_va;
+	// LAB pgtbl END
 }
 
 /* Returns the kernel address of user address va if the page allows user access with need, else 0. */

@@ -46,15 +46,15 @@ void vm_free(pte_t *root);
 pte_t *vm_walk(pte_t *root, uint64_t va, int create);
 /* Maps the page at va to physical pa with flags (PTE_R/W/X/U/BORROWED). Returns 0, -E_NOMEM or -E_INVAL. */
 int vm_map_page(pte_t *root, uint64_t va, uint64_t pa, uint64_t flags);
-/*
- * Removes the mapping at va and frees the page unless it is borrowed.
- * Returns 0 or -E_INVAL. Nothing unmaps pages of a live process yet; whatever
- * does so must also clear the process's ipc_kernel_buffer (proc.h), which
- * may point into the page.
- */
-int vm_unmap_page(pte_t *root, uint64_t va);
 /* Allocates zeroed pages for [va, va + size) and maps them with flags. Returns 0 or -E_NOMEM. */
 int vm_map_new_pages(pte_t *root, uint64_t va, uint64_t size, uint64_t flags);
+/*
+ * Prints the valid entries of the user half of table, a page table of the
+ * given level (2: a root) that maps the virtual addresses from table_va on,
+ * and of the tables below it, in the format of docs/memory.md.
+ * vm_print(root, 2, 0) prints a whole address space's user half.
+ */
+void vm_print(pte_t *table, int level, uint64_t table_va);
 
 /*
  * Returns the kernel address of [va, va + length) if the range lies in one

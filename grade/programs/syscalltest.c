@@ -47,8 +47,8 @@ static void wait_for_child(int pid)
 /* Three getpid calls, for the grader to count in the trace. Returns whether they agree. */
 static int three_getpids(void)
 {
-	int pid = getpid();
-	return getpid() == pid && getpid() == pid;
+	int pid = kernel_getpid();
+	return kernel_getpid() == pid && kernel_getpid() == pid;
 }
 
 /* A traced process's calls print one line each as they return, and trace returns the previous mask. */
@@ -58,7 +58,7 @@ static void check_trace(void)
 	selfcheck("trace(getpid) returns the previous mask, 0", trace(BIT(SYS_GETPID)), 0);
 	selfcheck("getpid gives the same pid three times", three_getpids(), 1);
 	selfcheck("trace(0) returns the previous mask", trace(0), (long)BIT(SYS_GETPID));
-	getpid(); /* no longer traced */
+	kernel_getpid(); /* no longer traced */
 	printf("syscalltest: tracing off\n");
 }
 
@@ -68,8 +68,8 @@ static void check_mask(void)
 	unsigned long mask = BIT(SYS_TRACE) | BIT(SYS_UPTIME) | BIT(SYS_SLEEP) | BIT(SYS_SYSINFO);
 	printf("syscalltest: pid %d\n", self);
 	selfcheck("trace(mask) returns 0", trace(mask), 0);
-	getpid();
-	long ticks = uptime();
+	kernel_getpid();
+	long ticks = kernel_uptime();
 	selfcheck("sleep(-1) is E_INVAL", sleep(-1), -E_INVAL);
 	selfcheck("sleep(0) returns 0", sleep(0), 0);
 	selfcheck("sysinfo(0) is E_FAULT", sysinfo(0), -E_FAULT);
@@ -173,8 +173,8 @@ static int wait_for_go(int parent)
 /* "family": three getpid calls, then a grandchild that makes three more (each inherits the trace mask). */
 static int run_family(void)
 {
-	int pid = getpid();
-	if (getpid() != pid || getpid() != pid)
+	int pid = kernel_getpid();
+	if (kernel_getpid() != pid || kernel_getpid() != pid)
 		return 1;
 	char *argv[] = { "syscalltest", "child", "getpids", "0", 0 };
 	int grandchild = spawn("syscalltest", argv);
@@ -212,7 +212,7 @@ int main(int argc, char *argv[])
 	if (argc == 4 && strcmp(argv[1], "child") == 0)
 		return run_child(argv[2], (int)atol(argv[3]));
 	selfcheck_start("syscalltest", argc, argv);
-	self = getpid();
+	self = kernel_getpid();
 	const char *part = argc > 1 ? argv[argc - 1] : "";
 	if (strcmp(part, "trace") == 0) {
 		check_trace();

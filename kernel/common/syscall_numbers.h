@@ -34,9 +34,10 @@
 #define SYS_TRACE 22
 #define SYS_SYSINFO 23
 #define SYS_BACKTRACE 24
+#define SYS_PGTABLE_PRINT 25
 
 /* A new call also needs its name in syscall_names (kernel/syscall.c), which trace prints. */
-#define SYSCALL_COUNT 25
+#define SYSCALL_COUNT 26
 
 /* Exit statuses the kernel gives, not the program: killed for a fault, or by kill(). */
 #define EXIT_STATUS_FAULT (-1)

@@ -11,12 +11,16 @@
 #include "common/syscall_numbers.h"
 
 void exit(int status) __attribute__((noreturn));
+/* The caller's pid. */
 int getpid(void);
 int yield(void);
 /* Sleeps for ticks clock ticks (TICKS_PER_SECOND per second). */
 int sleep(long ticks);
 /* Clock ticks since boot. */
 long uptime(void);
+/* getpid and uptime as kernel calls, for programs that need the trap itself (tracing, measuring). */
+int kernel_getpid(void);
+long kernel_uptime(void);
 /* The kernel's debug console: what write() and read() fall back on when no console server runs. */
 long console_write(const void *buffer, unsigned long length);
 /* Takes what has been typed, up to length bytes, without waiting; returns how many (0: nothing yet). */
@@ -48,6 +52,9 @@ int map_device(unsigned long physical, void *address);
 int irq_register(int irq);
 /* Says interrupt irq has been served, so that it may come again (needs PRIV_DEVICE). */
 int irq_ack(int irq);
+/* Has the kernel print the user half of the caller's page table on its console (docs/memory.md). Returns 0.
+ */
+int pgtable_print(void);
 
 /*
  * From now on the kernel prints a line as each of the caller's calls whose
