@@ -199,7 +199,7 @@ static void check_bench(void)
 
 #define ITEMS 20000
 #define RING_SLOTS 128
-#define WAKE 1UL /* the notification bit each side raises for the other */
+#define WAKE 1 /* the type of the message each side sends to wake the other */
 #define PATIENCE (5 * TICKS_PER_SECOND)
 
 /*
@@ -229,32 +229,36 @@ static uint64_t checksum_add(uint64_t checksum, uint64_t value)
 	return (checksum ^ value) * 0x100000001b3UL;
 }
 
-/* Waits for the other side's WAKE. Returns 0, or -E_TIMEDOUT when it has not come for PATIENCE ticks. */
-static int wait_for_wake(void)
+/*
+ * The two sides wake each other with small messages. A wake-up is sent
+ * without waiting: if the other side's queue is full, wake-ups are already
+ * waiting for it, and it looks at the ring again after each one.
+ */
+static void wake(int pid)
+{
+	struct message m = { .type = WAKE };
+	ipc_send(pid, &m, IPC_NONBLOCK);
+}
+
+/* Waits for a wake-up from pid. Returns 0, or -E_TIMEDOUT when none has come for PATIENCE ticks. */
+static int wait_for_wake(int pid)
 {
 	struct message m;
-	uint64_t bits = 0;
-	while (!(bits & WAKE)) {
-		int error = ipc_recv(IPC_KERNEL, &m, 0, PATIENCE);
-		if (error < 0)
-			return error;
-		memcpy(&bits, m.payload, sizeof(bits));
-	}
-	return 0;
+	return ipc_recv(pid, &m, 0, PATIENCE);
 }
 
 /* "consumer PRODUCER": takes ITEMS items out of the ring, checking each. Returns how many were wrong. */
 static int role_consumer(int producer)
 {
 	struct ring *ring = (struct ring *)PAGE_ADDRESS;
-	if (wait_for_wake() < 0)
+	if (wait_for_wake(producer) < 0)
 		return 100; /* the producer's word that the page is shared never came */
 	uint64_t checksum = 0;
 	int wrong = 0;
 	uint32_t taken = 0;
 	while (taken < ITEMS) {
 		if (__atomic_load_n(&ring->head, __ATOMIC_ACQUIRE) == taken) {
-			if (wait_for_wake() < 0)
+			if (wait_for_wake(producer) < 0)
 				return 101;
 			continue;
 		}
@@ -262,7 +266,7 @@ static int role_consumer(int producer)
 		wrong += value != item(taken);
 		checksum = checksum_add(checksum, value);
 		__atomic_store_n(&ring->tail, ++taken, __ATOMIC_RELEASE);
-		ipc_notify(producer, WAKE);
+		wake(producer);
 	}
 	ring->consumer_checksum = checksum;
 	ring->consumer_count = taken;
@@ -278,13 +282,13 @@ static uint64_t produce(struct ring *ring, int consumer)
 	uint64_t checksum = 0;
 	for (uint32_t put = 0; put < ITEMS; put++) {
 		while (put - __atomic_load_n(&ring->tail, __ATOMIC_ACQUIRE) == RING_SLOTS) {
-			if (wait_for_wake() < 0)
+			if (wait_for_wake(consumer) < 0)
 				return 0;
 		}
 		ring->slots[put % RING_SLOTS] = item(put);
 		checksum = checksum_add(checksum, item(put));
 		__atomic_store_n(&ring->head, put + 1, __ATOMIC_RELEASE);
-		ipc_notify(consumer, WAKE);
+		wake(consumer);
 	}
 	return checksum;
 }
@@ -310,7 +314,7 @@ static void check_share(void)
 		  share_pages(consumer, second, 2 * PAGE_SIZE), -E_FAULT);
 	selfcheck("share_pages of the second page alone", share_pages(consumer, second, PAGE_SIZE), 0);
 	/* The consumer looks at the ring only after this first word: by then the page is there (or not). */
-	ipc_notify(consumer, WAKE);
+	wake(consumer);
 	uint64_t checksum = shared == 0 ? produce(ring, consumer) : 0;
 	int status = -100;
 	wait(consumer, &status);
