@@ -16,15 +16,16 @@ import time
 GRADE_DIR = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(os.path.dirname(GRADE_DIR), "labs"))
 import labtool  # noqa: E402
+from grade import NOT_PASSED  # noqa: E402
 
 
 def lost_points(returncode):
-    """Whether a test failed that is not a known, marked expected failure (grade.py says "not passed:")."""
+    """Whether a test failed that is not a known, marked expected failure (grade.py's NOT_PASSED)."""
     if returncode == 0:
         return False
     with open(os.path.join(GRADE_DIR, "results.json"), encoding="utf-8") as f:
         tests = json.load(f)["tests"]
-    return not tests or any(t["status"] == "failed" and not t["output"].startswith("E   not passed:") for t in tests)
+    return not tests or any(t["status"] == "failed" and not t["output"].startswith(NOT_PASSED) for t in tests)
 
 
 def main(argv):

@@ -26,6 +26,8 @@ import labtool  # noqa: E402
 
 RESULTS = os.path.join(GRADE_DIR, "results.json")
 OUTPUT_LIMIT = 6000  # characters of failure text kept per test in results.json
+# How the output of a skipped test, or of one marked as an expected failure, begins (flake_check.py reads it).
+NOT_PASSED = "E   not passed: "
 
 
 class Scoreboard:
@@ -60,7 +62,7 @@ class Scoreboard:
         elif report.skipped:
             # A skipped test, or one marked as an expected failure, earns nothing.
             entry["passed"] = False
-            entry["output"] += "E   not passed: %s\n" % getattr(report, "wasxfail", "skipped")
+            entry["output"] += NOT_PASSED + getattr(report, "wasxfail", "skipped") + "\n"
         if report.when == "teardown":
             self.print_line(entry)
 

@@ -217,6 +217,15 @@ def assert_nothing_leaked(machine, pages_at_boot):
     machine.wait_for_exit()
 
 
+def passed_with_token(machine, program, timeout=60, explain=None):
+    """Waits for a self-checking test program's verdict (user/lib/selfcheck.h) and fails unless it is
+    OK and carries this boot's token (boot with token=True). On FAILED the message is the lines
+    matching explain (default: the program's FAIL lines)."""
+    verdict = machine.wait_for(rf"^{program}: (OK|FAILED) \(\d+ failures\)(.*)\n", timeout=timeout)
+    assert verdict.group(1) == "OK", "\n".join(machine.lines(explain or rf"^{program}: FAIL "))
+    assert verdict.group(2).strip() == machine.token, "the verdict does not carry this boot's token"
+
+
 def checks_passed(machine, program, timeout=60):
     """Waits for a self-checking test program's verdict ("NAME: OK" or "NAME: FAILED"), fails
     with every check it marked WRONG, and returns how many of its checks printed "ok"."""

@@ -12,7 +12,7 @@ import re
 
 import pytest
 
-from harness import assert_nothing_leaked, free_pages_at_boot
+from harness import assert_nothing_leaked, free_pages_at_boot, passed_with_token
 
 # The printout's format (docs/memory.md): indentation, level, virtual address, physical address, flags.
 ENTRY = re.compile(r"^( *)L([012]) va 0x([0-9a-f]+) pa 0x([0-9a-f]+) ([r-][w-][x-][u-][g-][a-][d-])$")
@@ -34,9 +34,7 @@ def boot_part(machines, part, timeout=60, **options):
     """Boots pgtbltest for one part; returns (machine, free pages at boot) once its verdict is OK."""
     machine = machines.boot(init="pgtbltest", bootargs=part, token=True, **options)
     pages = free_pages_at_boot(machine)
-    verdict = machine.wait_for(r"^pgtbltest: (OK|FAILED) \(\d+ failures\)(.*)\n", timeout=timeout)
-    assert verdict.group(1) == "OK", "\n".join(machine.lines(r"^pgtbltest: (FAIL |the .* exited)|^kernel: killed"))
-    assert verdict.group(2).strip() == machine.token, "the verdict does not carry this boot's token"
+    passed_with_token(machine, "pgtbltest", timeout, explain=r"^pgtbltest: (FAIL |the .* exited)|^kernel: killed")
     return machine, pages
 
 

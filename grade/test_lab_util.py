@@ -8,15 +8,14 @@ program's own lines from the console. Verdicts must carry this boot's token.
 
 import pytest
 
+from harness import passed_with_token
 from test_programs import primes_up_to
 
 
 def run_part(machines, part, timeout=60):
     """Boots utiltest for one part; returns the machine once its verdict is in, failing on FAILED."""
     machine = machines.boot(init="utiltest", cpus=2, bootargs=part, token=True)
-    verdict = machine.wait_for(r"^utiltest: (OK|FAILED) \(\d+ failures\)(.*)\n", timeout=timeout)
-    assert verdict.group(1) == "OK", "\n".join(machine.lines(r"^utiltest: FAIL "))
-    assert verdict.group(2).strip() == machine.token, "the verdict does not carry this boot's token"
+    passed_with_token(machine, "utiltest", timeout)
     return machine
 
 

@@ -90,13 +90,18 @@ def lab_branches(tmp_path):
     return repo
 
 
+def files_of_the_lab(repo, finished, following):
+    """The files lab/following changes on top of lab/finished, labs/current aside: lab finished's code."""
+    return git(["diff", "--name-only", f"lab/{finished}", f"lab/{following}", "--", ".",
+                ":!" + labtool.CURRENT_FILE], repo).stdout.split()
+
+
 @pytest.mark.parametrize("finished,following", list(zip(GRADED_LABS, GRADED_LABS[1:])))
 def test_a_student_who_finished_a_lab_merges_the_next_without_conflict(finished, following, tmp_path):
     repo = lab_branches(tmp_path)
     git(["checkout", "-q", "-b", "student", f"lab/{finished}"], repo)
     # The student writes lab X's solution (here: the reference's), one file at a time, and keeps notes.
-    changed = git(["diff", "--name-only", f"lab/{finished}", f"lab/{following}", "--", ".",
-                   ":!" + labtool.CURRENT_FILE], repo).stdout.split()
+    changed = files_of_the_lab(repo, finished, following)
     assert changed, f"lab/{following} carries nothing of lab {finished}"
     for name in changed:
         content = git(["show", f"lab/{following}:{name}"], repo).stdout
@@ -120,8 +125,7 @@ def test_a_solution_unlike_the_reference_survives_the_merge(finished, following,
     """labs/README.md: `git merge -X ours lab/NEXT` keeps the student's code where it differs from the reference."""
     repo = lab_branches(tmp_path)
     git(["checkout", "-q", "-b", "student", f"lab/{finished}"], repo)
-    changed = git(["diff", "--name-only", f"lab/{finished}", f"lab/{following}", "--", ".",
-                   ":!" + labtool.CURRENT_FILE], repo).stdout.split()
+    changed = files_of_the_lab(repo, finished, following)
     mine = repo / changed[0]
     reference = git(["show", f"lab/{following}:{changed[0]}"], repo).stdout
     mine.write_text("/* written my own way */\n" + reference.replace("\t", "    "))

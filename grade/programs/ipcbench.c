@@ -7,6 +7,7 @@
  */
 #include <stdint.h>
 #include "common/string.h"
+#include "lib/cycles.h"
 #include "lib/ipc.h"
 #include "lib/process.h"
 #include "lib/stdio.h"
@@ -15,38 +16,6 @@
 
 #define ROUNDS 10000
 #define BATCH IPC_QUEUE_LENGTH
-
-static inline uint64_t read_cycle(void)
-{
-	uint64_t value;
-	asm volatile("rdcycle %0" : "=r"(value));
-	return value;
-}
-
-/*
- * With -icount shift=0 the same instructions always take the same number
- * of cycles, one each; without it, cycle follows the host's clock. Three
- * timings of eight nops tell the two apart.
- */
-static int icount_is_on(void)
-{
-	uint64_t deltas[3];
-	for (int i = 0; i < 3; i++) {
-		uint64_t start = read_cycle();
-		asm volatile("nop; nop; nop; nop; nop; nop; nop; nop");
-		deltas[i] = read_cycle() - start;
-	}
-	return deltas[0] == deltas[1] && deltas[1] == deltas[2] && deltas[0] <= 10;
-}
-
-/* Instructions per iteration of the timing loop itself, with nothing in it. */
-static uint64_t empty_loop_cost(void)
-{
-	uint64_t start = read_cycle();
-	for (int i = 0; i < ROUNDS; i++)
-		asm volatile("" ::: "memory");
-	return (read_cycle() - start) / ROUNDS;
-}
 
 static uint64_t loop_cost;
 
@@ -188,7 +157,7 @@ int main(int argc, char *argv[])
 		printf("bench: run it with make bench\n");
 		return 1;
 	}
-	loop_cost = empty_loop_cost();
+	loop_cost = empty_loop_cycles(ROUNDS) / ROUNDS;
 	printf("bench: empty loop %lu instructions per iteration (taken off every figure)\n",
 	       (unsigned long)loop_cost);
 	bench_null_syscall();

@@ -18,6 +18,7 @@
 #include <stdint.h>
 #include "common/kernel_info.h"
 #include "common/string.h"
+#include "lib/cycles.h"
 #include "lib/ipc.h"
 #include "lib/process.h"
 #include "lib/selfcheck.h"
@@ -129,42 +130,15 @@ static void check_read_only(void)
 
 /* ---- bench ---- */
 
-static inline uint64_t read_cycle(void)
-{
-	uint64_t value;
-	asm volatile("rdcycle %0" : "=r"(value));
-	return value;
-}
-
-/* Under -icount shift=0 eight nops always take the same few cycles; otherwise cycle follows the host. */
-static int icount_is_on(void)
-{
-	uint64_t deltas[3];
-	for (int i = 0; i < 3; i++) {
-		uint64_t start = read_cycle();
-		asm volatile("nop; nop; nop; nop; nop; nop; nop; nop");
-		deltas[i] = read_cycle() - start;
-	}
-	return deltas[0] == deltas[1] && deltas[1] == deltas[2] && deltas[0] <= 10;
-}
-
 /*
  * Each figure is instructions per call, the call itself included, with the
  * cost of the loop around it taken off. The loops call the functions
  * directly, as a program would.
  */
-static uint64_t loop_cost(void)
-{
-	uint64_t start = read_cycle();
-	for (int i = 0; i < ROUNDS; i++)
-		asm volatile("" ::: "memory");
-	return read_cycle() - start;
-}
-
 static uint64_t per_call(uint64_t start)
 {
 	uint64_t spent = read_cycle() - start;
-	return (spent - loop_cost()) / ROUNDS;
+	return (spent - empty_loop_cycles(ROUNDS)) / ROUNDS;
 }
 
 static void check_bench(void)
