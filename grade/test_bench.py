@@ -39,11 +39,6 @@ def test_benchmark_refuses_without_icount(machines):
     machine.wait_for(r"^bench: icount is off, so cycles are not instructions: refusing to report$")
 
 
-ROUND_TRIP_NOT_YET = pytest.mark.xfail(
-    strict=True, reason="issue 3: the round trip is not yet down to its bar; see docs/ipc.md")
-
-
-@pytest.mark.parametrize("name", ["null_syscall",
-                                  pytest.param("ipc_roundtrip_32", marks=ROUND_TRIP_NOT_YET)])
+@pytest.mark.parametrize("name", ["null_syscall", "ipc_roundtrip_32"])
 def test_benchmark_holds_the_bar(figures, name):
     assert figures[name] <= TARGETS[name], f"{name}: {figures[name]} instructions, bar {TARGETS[name]}"

@@ -43,7 +43,6 @@ def test_notifications(machines):
 
 
 @pytest.mark.points(20)
-@pytest.mark.xfail(strict=True, reason="the reference's round trip (441) is still above the IPC bar (400): issue 3")
 def test_round_trip_within_the_bar(machines):
     """fast path: a 32-byte call+reply round trip within the IPC bar (instructions, 1 hart)"""
     machine = machines.boot(init="ipcbench", cpus=1, extra=("-icount", "shift=0"), token=True)

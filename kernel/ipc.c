@@ -8,7 +8,6 @@
  * memory until there is room. The kernel never allocates per message.
  */
 #include "common/errors.h"
-#include "common/privileges.h"
 #include "common/string.h"
 #include "hart.h"
 #include "ipc.h"
@@ -113,12 +112,6 @@ static void write_located_message(struct proc *p, const struct message *message)
 		vm_copy_out(p->root, p->ipc_buffer, message, IPC_HEADER_SIZE + message->size);
 }
 
-/* The send policy (common/privileges.h): a closed process hears only from holders of PRIV_SEND_CLOSED. */
-static inline int may_send(const struct proc *from, const struct proc *to)
-{
-	return !(to->privileges & PRIV_CLOSED) || (from->privileges & PRIV_SEND_CLOSED);
-}
-
 /*
  * The live process pid, which must not be p, and which p may send to if
  * checked. Sets *error to -E_SRCH, -E_DEAD, -E_INVAL or -E_PERM if there is none.
@@ -153,12 +146,6 @@ static int wait_chain_reaches(struct proc *start, struct proc *target)
 		q = q->ipc_partner;
 	}
 	return 0;
-}
-
-static int accepts(const struct proc *receiver, int sender)
-{
-	return receiver->state == PROC_RECEIVING &&
-	       (receiver->ipc_from == IPC_ANY || receiver->ipc_from == sender);
 }
 
 static int accepts_notifications(const struct proc *receiver)
@@ -387,88 +374,6 @@ long sys_call(struct proc *p)
 {
 	return send_message(p, 1);
 }
-
-/*
- * The fast paths: call and reply_recv when the partner already waits, the
- * buffers are the ones used last time (so their kernel addresses are
- * known), and nothing else is pending. They check only what this case
- * needs and copy the message from one buffer straight into the other;
- * anything unusual returns 0 and takes the general path below, which
- * handles every case and every error.
- */
-
-// LAB ipc BEGIN
-/*
- * The process in pid's slot if it has that pid. It may be a zombie or free:
- * the callers check its state, which rules those out (and pid 0 too: slot
- * MAX_PROCS - 1 then holds a free slot or another pid).
- */
-static inline struct proc *quick_find(uint64_t pid)
-{
-	struct proc *p = &procs[(pid - 1) % MAX_PROCS];
-	return (uint64_t)p->pid == pid ? p : 0;
-}
-
-/* Copies the message in from's buffer into to's buffer, stamped with from's pid. Returns 0 if it cannot. */
-static inline int pass_message(const struct proc *from, struct proc *to)
-{
-	const struct message *source = from->ipc_kernel_buffer;
-	struct message *target = to->ipc_kernel_buffer;
-	if (source == 0 || target == 0 || source->size > IPC_PAYLOAD_MAX)
-		return 0;
-	ipc_message_copy(target, source, source->size);
-	target->sender = from->pid;
-	target->reserved = 0;
-	return 1;
-}
-
-/* Only a receiving process accepts a message, so neither partner can be the caller itself. */
-int ipc_fast_call(struct proc *p)
-{
-	uint64_t *a = &p->frame.regs[REG_A0];
-	struct proc *server = quick_find(a[0]);
-	if (server == 0 || !accepts(server, p->pid) || a[1] != p->ipc_buffer || !may_send(p, server) ||
-	    !pass_message(p, server))
-		return 0;
-	server->frame.regs[REG_A0] = 0;
-	server->wake_tick = 0;
-	p->state = PROC_CALLING;
-	p->ipc_partner = server;
-	sched_hand_off(server);
-	return 1;
-}
-
-int ipc_fast_reply_recv(struct proc *p)
-{
-	uint64_t *a = &p->frame.regs[REG_A0];
-	struct proc *client = quick_find(a[0]);
-	if (client == 0 || client->state != PROC_CALLING || client->ipc_partner != p ||
-	    a[1] != p->ipc_buffer || (int)a[2] != IPC_ANY || p->queue.count != 0 || p->notifications != 0 ||
-	    !pass_message(p, client))
-		return 0;
-	client->frame.regs[REG_A0] = 0;
-	p->state = PROC_RECEIVING;
-	p->ipc_from = IPC_ANY;
-	p->ipc_partner = 0;
-	p->wake_tick = 0;
-	sched_hand_off(client);
-	return 1;
-}
-// LAB ipc STUB
-// int ipc_fast_call(struct proc *p)
-// {
-// 	/* Lab ipc: the fast path of call. Returning 0 sends every call down the general path. */
-// 	(void)p;
-// 	return 0;
-// }
-//
-// int ipc_fast_reply_recv(struct proc *p)
-// {
-// 	/* Lab ipc: the fast path of reply_recv. Returning 0 takes the general path. */
-// 	(void)p;
-// 	return 0;
-// }
-// LAB ipc END
 
 /* The process pid if it waits for p's reply; else 0 with *error set. */
 static struct proc *find_waiting_client(struct proc *p, int pid, int *error)

@@ -6,6 +6,7 @@
 #ifndef KERNEL_IPC_H
 #define KERNEL_IPC_H
 
+#include "common/privileges.h"
 #include "proc.h"
 
 /* The IPC kernel calls; arguments in the caller's registers (syscall.c). */
@@ -16,14 +17,19 @@ long sys_reply(struct proc *p);
 long sys_reply_recv(struct proc *p);
 long sys_notify(struct proc *p);
 long sys_alarm(struct proc *p);
-/*
- * The fast paths of call and reply_recv, tried before sys_call and
- * sys_reply_recv: if the partner already waits and nothing is unusual,
- * they deliver the message, make the partner this hart's current process
- * and return 1. Otherwise they change nothing and return 0.
- */
-int ipc_fast_call(struct proc *p);
-int ipc_fast_reply_recv(struct proc *p);
+
+/* Whether receiver waits in a receive that a message from sender (a pid, or IPC_KERNEL) ends. */
+static inline int accepts(const struct proc *receiver, int sender)
+{
+	return receiver->state == PROC_RECEIVING &&
+	       (receiver->ipc_from == IPC_ANY || receiver->ipc_from == sender);
+}
+
+/* The send policy (common/privileges.h): a closed process hears only from holders of PRIV_SEND_CLOSED. */
+static inline int may_send(const struct proc *from, const struct proc *to)
+{
+	return !(to->privileges & PRIV_CLOSED) || (from->privileges & PRIV_SEND_CLOSED);
+}
 
 /* Gives a new process its receive queue. Returns 0 or -E_NOMEM. */
 int ipc_init_process(struct proc *p);

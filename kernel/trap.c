@@ -4,10 +4,8 @@
  * because the kernel runs with interrupts disabled (sched.c).
  */
 #include <stddef.h>
-#include "common/syscall_numbers.h"
 #include "hart.h"
 #include "interrupt.h"
-#include "ipc.h"
 #include "panic.h"
 #include "proc.h"
 #include "riscv.h"
@@ -42,39 +40,6 @@ void trap_from_user(void)
 		proc_kill_for_fault(p, scause, p->frame.pc, r_stval());
 	}
 	sched_leave_kernel();
-}
-
-struct trap_frame *trap_from_ecall(void)
-{
-	struct proc *p = this_hart()->current;
-	uint64_t number = p->frame.regs[REG_A7];
-	/*
-	 * The general path (trap_from_user, where scause still says ecall) ends
-	 * a killed process, and prints the trace line of a traced one.
-	 */
-	if (p->killed || p->trace_mask != 0)
-		trap_from_user();
-	/* The fast paths: getpid, and call and reply_recv when the partner already waits (ipc.c). */
-	if (number == SYS_GETPID) {
-		p->frame.regs[REG_A0] = (uint64_t)p->pid; /* sys_getpid, without the call */
-		return &p->frame;
-	}
-	if (!(number == SYS_CALL && ipc_fast_call(p)) &&
-	    !(number == SYS_REPLY_RECV && ipc_fast_reply_recv(p)))
-		trap_from_user();
-	/*
-	 * The fast way out, without the scheduler. A fast path may have made
-	 * its partner this hart's process (sched_hand_off): then load that
-	 * process's address space, and tell its frame which hart it is on.
-	 */
-	struct hart *hart = this_hart();
-	struct proc *next = hart->current;
-	if (r_satp() != next->satp) {
-		next->frame.kernel_sp = hart->stack_top;
-		next->frame.hart = (uint64_t)hart;
-		w_satp_and_flush(next->satp);
-	}
-	return &next->frame;
 }
 
 void trap_from_kernel(struct trap_frame *frame)
