@@ -26,7 +26,7 @@ import labtool  # noqa: E402
 
 RESULTS = os.path.join(GRADE_DIR, "results.json")
 OUTPUT_LIMIT = 6000  # characters of failure text kept per test in results.json
-# How the output of a skipped test, or of one marked as an expected failure, begins (flake_check.py reads it).
+# How the output of a skipped test, or of one marked as an expected failure, begins.
 NOT_PASSED = "E   not passed: "
 
 
