@@ -23,7 +23,8 @@ CFLAGS = $(ARCHFLAGS) -O2 -g -Wall -Wextra -Werror -ffreestanding -fno-common -n
 	 -fno-omit-frame-pointer -fno-stack-protector -fno-strict-aliasing -fno-pie -MMD -MP -Ikernel
 LDFLAGS = -nostdlib -static -no-pie
 LIBGCC = $(shell $(CC) -march=rv64imac -mabi=lp64 -print-libgcc-file-name)
-HOSTCFLAGS = -O2 -g -Wall -Wextra -Werror -fno-strict-aliasing -Ikernel
+# -MMD: a host tool or test is rebuilt when a header of the code it is built from changes.
+HOSTCFLAGS = -O2 -g -Wall -Wextra -Werror -fno-strict-aliasing -Ikernel -MMD -MP
 
 BUILD = build
 COMMON_SOURCES = kernel/common/string.c kernel/common/bootimg.c
@@ -209,4 +210,4 @@ compile_commands.json:
 	@echo "wrote $@"
 
 PROGRAM_OBJECTS = $(patsubst %,$(BUILD)/user-%.o,$(PROGRAM_SOURCES) $(SERVER_SOURCES))
--include $(KERNEL_OBJECTS:.o=.d) $(ULIB_OBJECTS:.o=.d) $(PROGRAM_OBJECTS:.o=.d)
+-include $(KERNEL_OBJECTS:.o=.d) $(ULIB_OBJECTS:.o=.d) $(PROGRAM_OBJECTS:.o=.d) $(HOST_TESTS:=.d) $(BUILD)/mkbootimg.d

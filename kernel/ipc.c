@@ -42,9 +42,7 @@ static int read_message(struct proc *p, const struct message *source, struct mes
 	uint32_t size = source->size;
 	if (size > IPC_PAYLOAD_MAX)
 		return -E_2BIG;
-	ipc_message_copy(message, source, size);
-	message->sender = p->pid;
-	message->reserved = 0;
+	ipc_message_copy_stamped(message, source, size, p->pid);
 	return 0;
 }
 
@@ -63,12 +61,9 @@ static int copy_message_in(struct proc *p, uint64_t user, struct message *messag
 		return error;
 	if (message->size > IPC_PAYLOAD_MAX)
 		return -E_2BIG;
-	error = vm_copy_in(p->root, message->payload, user + IPC_HEADER_SIZE, message->size);
-	if (error < 0)
-		return error;
 	message->sender = p->pid;
 	message->reserved = 0;
-	return 0;
+	return vm_copy_in(p->root, message->payload, user + IPC_HEADER_SIZE, message->size);
 }
 
 /*
@@ -452,8 +447,8 @@ long sys_notify(struct proc *p)
 	ipc_notify(dst, a[1]);
 	return 0;
 	// LAB ipc STUB
-	// 	(void)p;
-	// 	return -E_NOSYS; /* Lab ipc: notify */
+	// (void)p;
+	// return -E_NOSYS; /* Lab ipc: notify */
 	// LAB ipc END
 }
 
@@ -467,8 +462,8 @@ long sys_alarm(struct proc *p)
 	p->alarm_tick = ticks > 0 ? timer_uptime_ticks() + ticks : 0;
 	return 0;
 	// LAB ipc STUB
-	// 	(void)p;
-	// 	return -E_NOSYS; /* Lab ipc: alarm */
+	// (void)p;
+	// return -E_NOSYS; /* Lab ipc: alarm */
 	// LAB ipc END
 }
 

@@ -47,11 +47,12 @@ static inline int pass_message(const struct proc *from, struct proc *to)
 {
 	const struct message *source = from->ipc_kernel_buffer;
 	struct message *target = to->ipc_kernel_buffer;
-	if (source == 0 || target == 0 || source->size > IPC_PAYLOAD_MAX)
+	if (source == 0 || target == 0)
 		return 0;
-	ipc_message_copy(target, source, source->size);
-	target->sender = from->pid;
-	target->reserved = 0;
+	uint32_t size = source->size; /* read once: a buffer in shared memory may change meanwhile */
+	if (size > IPC_PAYLOAD_MAX)
+		return 0;
+	ipc_message_copy_stamped(target, source, size, from->pid);
 	return 1;
 }
 

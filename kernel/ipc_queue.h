@@ -31,25 +31,42 @@ struct message *ipc_queue_at(const struct ipc_queue *queue, int position);
 void ipc_queue_remove(struct ipc_queue *queue, int position);
 
 /*
- * Copies the header and the size payload bytes in use: the rest of a
- * message is never read. It is inline, a word at a time, because IPC
- * copies every message at least twice and a call to memcpy would cost more
- * than a short copy. (Messages are 8-byte aligned, and the kernel is built
- * with -fno-strict-aliasing, so reading bytes as words is well defined.)
+ * Copies size payload bytes, a word at a time: the rest of a message is
+ * never read. It is inline because IPC copies every message at least twice
+ * and a call to memcpy would cost more than a short copy. (Messages are
+ * 8-byte aligned, and the kernel is built with -fno-strict-aliasing, so
+ * reading bytes as words is well defined.)
  */
-static inline void ipc_message_copy(struct message *dst, const struct message *src, uint32_t size)
+static inline void ipc_payload_copy(struct message *dst, const struct message *src, uint32_t size)
 {
-	dst->sender = src->sender;
-	dst->type = src->type;
-	dst->size = size;
-	dst->reserved = src->reserved;
 	uint64_t *to = (uint64_t *)dst->payload;
 	const uint64_t *from = (const uint64_t *)src->payload;
-	uint32_t i = 0;
-	for (; i + 8 <= size; i += 8)
+	for (uint32_t words = size / 8; words > 0; words--)
 		*to++ = *from++;
-	for (; i < size; i++)
+	for (uint32_t i = size & ~7u; i < size; i++)
 		dst->payload[i] = src->payload[i];
+}
+
+/*
+ * Copies a message as the kernel delivers it from sender: its type and size
+ * payload bytes, with the header's sender and reserved fields stamped by the
+ * kernel, whatever src says.
+ */
+static inline void ipc_message_copy_stamped(struct message *dst, const struct message *src, uint32_t size,
+					    int sender)
+{
+	dst->sender = sender;
+	dst->type = src->type;
+	dst->size = size;
+	dst->reserved = 0;
+	ipc_payload_copy(dst, src, size);
+}
+
+/* Copies the header, as it is, and the size payload bytes in use. */
+static inline void ipc_message_copy(struct message *dst, const struct message *src, uint32_t size)
+{
+	ipc_message_copy_stamped(dst, src, size, src->sender);
+	dst->reserved = src->reserved;
 }
 
 #endif
